@@ -1,0 +1,38 @@
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LEGAL_DATE } from './common.js';
+
+export class CheckOpenedV1 {
+  @IsUUID() checkId: string;
+  @IsUUID() applicationId: string;
+  @IsString() campaign: string;
+  /** The file's selection probability and the draw compared with it: the proof of why it was selected. */
+  @IsNumber() @Min(0) @Max(1) probability: number;
+  @IsNumber() @Min(0) @Max(1) draw: number;
+  @IsObject() factors: Record<string, number>;
+}
+
+export class CheckEvidenceRequestedV1 {
+  @IsUUID() checkId: string;
+  @IsUUID() applicationId: string;
+  @IsArray() @IsString({ each: true }) evidence: string[];
+  @IsString() @MaxLength(2000) message: string;
+  @Matches(LEGAL_DATE) dueDate: string;
+}
+
+export class CheckEvidenceReceivedV1 {
+  @IsUUID() checkId: string;
+  @IsUUID() applicationId: string;
+  @IsISO8601({ strict: true }) receivedAt: string;
+  @IsArray() @IsString({ each: true }) documents: string[];
+}
+
+export const CHECK_OUTCOMES = ['compliant', 'corrected', 'overpayment', 'fraud_suspected'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+export class CheckConcludedV1 {
+  @IsUUID() checkId: string;
+  @IsUUID() applicationId: string;
+  @IsIn(CHECK_OUTCOMES) outcome: CheckOutcome;
+  @IsString() @MaxLength(2000) reason: string;
+  @IsOptional() @IsInt() @Min(0) overpaymentCents?: number;
+}

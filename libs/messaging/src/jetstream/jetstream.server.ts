@@ -1,0 +1,222 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import {
+  AckPolicy,
+  type ConsumerMessages,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { validateEvent } from '#domain';
+import { NATS_CONNECTION, requestContext, SERVICE_NAME } from '#platform';
+import { DeadLetterStore } from '../dead-letters/dead-letter.store.js';
+import type { MessagingConfig } from '../messaging.config.js';
+import { MESSAGING_CONFIG } from '../messaging.tokens.js';
+import { EventContext, type EventContextInfo } from './event-context.js';
+import { decideAfterFailure, durableName, type RetryPolicy } from './retry-policy.js';
+import { ensureStream } from './stream-setup.js';
+
+/** What became of one message. */
+export type DispatchOutcome =
+  | { kind: 'handled' }
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'invalid'; reason: string; eventId: string | null }
+  | { kind: 'failed'; error: string; eventId: string | null };
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  return String(error);
+}
+
+function eventIdOf(raw: unknown): string | null {
+  return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
+}
+
+/**
+ * Nest transport on JetStream: each `@EventPattern(subject)` handler gets its own durable pull consumer, shared by
+ * every replica of the service. A message is acked after the handler (and its transaction) returns; a failure is
+ * retried with a doubling delay, then parked as a dead letter; an invalid message is parked at once; an unknown
+ * version is acked with a warning. One bad message never stops a consumer.
+ */
+@Injectable()
+export class JetStreamServer extends Server implements CustomTransportStrategy {
+  private readonly js: JetStreamClient;
+  private readonly subscriptions = new Set<ConsumerMessages>();
+  private readonly loops: Promise<void>[] = [];
+  private running = false;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
+    private readonly deadLetters: DeadLetterStore,
+  ) {
+    super();
+    this.js = jetstream(nats);
+  }
+
+  private get retryPolicy(): RetryPolicy {
+    return {
+      maxDeliver: this.config.EVENT_MAX_DELIVER,
+      baseDelayMs: this.config.EVENT_RETRY_BASE_MS,
+      maxDelayMs: this.config.EVENT_RETRY_MAX_MS,
+    };
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const jsm = await jetstreamManager(this.nats);
+      await ensureStream(jsm, {
+        name: this.config.NATS_STREAM,
+        replicas: this.config.NATS_STREAM_REPLICAS,
+        maxAgeDays: this.config.NATS_STREAM_MAX_AGE_DAYS,
+      });
+      this.running = true;
+      for (const [subject, handler] of this.messageHandlers) {
+        if (!handler.isEventHandler) continue;
+        await this.ensureConsumer(jsm, subject);
+        this.loops.push(this.consume(subject));
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.running = false;
+    for (const messages of this.subscriptions) await messages.close().catch(() => undefined);
+    await Promise.allSettled(this.loops);
+  }
+
+  on(): never {
+    throw new Error('JetStreamServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.nats as T;
+  }
+
+  /** Validates a message and runs its handler. Also used to replay a dead letter. */
+  async dispatch(info: EventContextInfo, data: string): Promise<DispatchOutcome> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data);
+    } catch {
+      return { kind: 'invalid', reason: 'the message is not valid JSON', eventId: null };
+    }
+    const check = validateEvent(raw);
+    if (check.kind === 'invalid') return { kind: 'invalid', reason: check.reason, eventId: eventIdOf(raw) };
+    if (check.kind === 'unknown-version') {
+      this.logger.warn(
+        { consumer: info.consumer, type: check.type, version: check.version, eventId: eventIdOf(raw) },
+        'Event version unknown to this consumer: acknowledged without effect',
+      );
+      return { kind: 'ignored', reason: `unknown version ${check.version}` };
+    }
+    const handler = this.getHandlerByPattern(info.subject);
+    if (!handler) return { kind: 'ignored', reason: 'no handler' };
+    const event = check.event;
+    const context = { correlationId: event.correlationId, causationId: event.id, eventId: event.id, actor: event.actor ?? undefined };
+    try {
+      await requestContext.run(context, async () => {
+        const result: unknown = await handler(event, new EventContext([info]));
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      });
+      return { kind: 'handled' };
+    } catch (error) {
+      return { kind: 'failed', error: describeError(error), eventId: event.id };
+    }
+  }
+
+  private async ensureConsumer(jsm: JetStreamManager, subject: string): Promise<void> {
+    const durable = durableName(this.service, subject);
+    const config = {
+      durable_name: durable,
+      filter_subject: subject,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(30_000),
+      // The transport parks messages itself after EVENT_MAX_DELIVER tries; the server's limit is a safety net.
+      max_deliver: this.config.EVENT_MAX_DELIVER + 5,
+      max_ack_pending: 1_000,
+    };
+    try {
+      await jsm.consumers.info(this.config.NATS_STREAM, durable);
+      await jsm.consumers.update(this.config.NATS_STREAM, durable, {
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
+      });
+    } catch {
+      await jsm.consumers.add(this.config.NATS_STREAM, config).catch(async (error: unknown) => {
+        // Another replica created it at the same time.
+        await jsm.consumers.info(this.config.NATS_STREAM, durable).catch(() => {
+          throw error;
+        });
+      });
+    }
+  }
+
+  private async consume(subject: string): Promise<void> {
+    const durable = durableName(this.service, subject);
+    while (this.running) {
+      try {
+        const consumer = await this.js.consumers.get(this.config.NATS_STREAM, durable);
+        const messages = await consumer.consume({ max_messages: 256 });
+        this.subscriptions.add(messages);
+        try {
+          for await (const message of messages) {
+            await this.onMessage(durable, subject, message);
+            if (!this.running) break;
+          }
+        } finally {
+          this.subscriptions.delete(messages);
+        }
+      } catch (error) {
+        if (this.running) this.logger.warn({ err: error, consumer: durable }, 'Consumer interrupted; resuming');
+      }
+      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  private async onMessage(consumer: string, subject: string, message: JsMsg): Promise<void> {
+    const info: EventContextInfo = { consumer, subject, deliveryCount: message.info.deliveryCount, replay: false };
+    const data = message.string();
+    const outcome = await this.dispatch(info, data);
+    try {
+      if (outcome.kind === 'handled' || outcome.kind === 'ignored') {
+        await message.ackAck();
+        return;
+      }
+      const park =
+        outcome.kind === 'invalid' ? true : decideAfterFailure(info.deliveryCount, this.retryPolicy).action === 'park';
+      const error = outcome.kind === 'invalid' ? `invalid message: ${outcome.reason}` : outcome.error;
+      if (!park) {
+        const decision = decideAfterFailure(info.deliveryCount, this.retryPolicy);
+        this.logger.warn({ consumer, eventId: outcome.eventId, deliveryCount: info.deliveryCount, error }, 'Handler failed; will retry');
+        message.nak(decision.action === 'retry' ? decision.delayMs : undefined);
+        return;
+      }
+      await this.deadLetters.park({
+        consumer,
+        subject,
+        eventId: outcome.eventId,
+        streamSeq: message.seq,
+        data,
+        error,
+        deliveries: info.deliveryCount,
+      });
+      message.term(error.slice(0, 200));
+    } catch (error) {
+      // The message stays unacknowledged and comes again after ack_wait; the inbox keeps its effect single.
+      this.logger.error({ err: error, consumer }, 'Could not settle a message');
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ServiceConfig } from '#platform';
+
+/** Variables of the event backbone, on top of the platform's. Every service's configuration extends this. */
+export class MessagingConfig extends ServiceConfig {
+  /** JetStream stream that holds every `guichet.>` event. */
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  NATS_STREAM: string = 'GUICHET';
+
+  /** Stream replicas: 1 on a single server, 3 on a NATS cluster. */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
+  /** How long the stream keeps events, in days (limits retention). */
+  @IsInt()
+  @Min(1)
+  NATS_STREAM_MAX_AGE_DAYS: number = 30;
+
+  /** Tries of a failing handler before its message is parked as a dead letter. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVENT_MAX_DELIVER: number = 5;
+
+  /** Delay before the first retry; it doubles at each try up to EVENT_RETRY_MAX_MS. */
+  @IsInt()
+  @Min(10)
+  EVENT_RETRY_BASE_MS: number = 1_000;
+
+  @IsInt()
+  @Min(10)
+  EVENT_RETRY_MAX_MS: number = 60_000;
+
+  /** Fallback polling period of the outbox relay when no LISTEN/NOTIFY wake-up comes. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS: number = 1_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  OUTBOX_BATCH_SIZE: number = 500;
+
+  @IsString()
+  SERVICE_INSTANCE: string = `${process.pid}`;
+}

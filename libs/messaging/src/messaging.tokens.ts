@@ -1,0 +1,2 @@
+export const MESSAGING_SCHEMA = Symbol('MESSAGING_SCHEMA');
+export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { NATS_CONNECTION } from '#platform';
+import type { MessagingConfig } from '../messaging.config.js';
+import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from '../messaging.tokens.js';
+import { outboxChannel } from '../migrations/messaging-tables.migration.js';
+import { acknowledgedPrefix } from './acknowledged-prefix.js';
+import { WakeSignal } from './wake-signal.js';
+
+interface OutboxRow {
+  id: string;
+  seq: string;
+  subject: string;
+  aggregate_id: string;
+  envelope: { correlationId?: string };
+}
+
+/**
+ * Publishes the outbox to JetStream: woken by LISTEN/NOTIFY (polling as fallback), it takes a batch with
+ * FOR UPDATE SKIP LOCKED (replicas share the work), publishes it pipelined with Nats-Msg-Id = event id, and marks
+ * rows sent once the server acknowledged them. An aggregate whose earlier event is held by another replica is
+ * left for later, so order is kept per aggregate.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly js: JetStreamClient;
+  private running = false;
+  private loop?: Promise<void>;
+  private readonly wakeUp = new WakeSignal();
+  private listener?: pg.Client;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NATS_CONNECTION) nats: NatsConnection,
+    @Inject(MESSAGING_SCHEMA) private readonly schema: string,
+    @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
+  ) {
+    this.js = jetstream(nats, { timeout: 5_000 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wakeUp.notify();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows it marked sent. Exposed for tests and the benchmark. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `WITH candidate AS (
+           SELECT id, seq, subject, aggregate_id, envelope FROM "${this.schema}".outbox
+           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+         SELECT c.* FROM candidate c
+         WHERE NOT EXISTS (
+           SELECT 1 FROM "${this.schema}".outbox earlier
+           WHERE earlier.published_at IS NULL AND earlier.aggregate_id = c.aggregate_id AND earlier.seq < c.seq
+             AND earlier.id NOT IN (SELECT id FROM candidate))
+         ORDER BY c.seq`,
+        [this.config.OUTBOX_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const results = await Promise.allSettled(rows.map((row) => this.publishRow(row)));
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure) this.logger.warn({ err: failure.reason }, 'Outbox publish failed; will retry');
+      const done = acknowledgedPrefix(
+        rows.map((row, index) => ({
+          id: row.id,
+          aggregateId: row.aggregate_id,
+          seq: Number(row.seq),
+          acknowledged: results[index].status === 'fulfilled',
+        })),
+      );
+      if (done.length > 0) {
+        await manager.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [done]);
+      }
+      return done.length;
+    });
+  }
+
+  private async publishRow(row: OutboxRow): Promise<void> {
+    const h = headers();
+    if (row.envelope.correlationId) h.set('Guichet-Correlation-Id', row.envelope.correlationId);
+    await this.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, headers: h });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const published = await this.publishBatch();
+        failures = 0;
+        if (published >= this.config.OUTBOX_BATCH_SIZE) continue;
+        await this.wakeUp.wait(this.config.OUTBOX_POLL_MS);
+      } catch (error) {
+        failures += 1;
+        this.logger.warn({ err: error }, 'Outbox relay cycle failed; retrying');
+        await this.wakeUp.wait(Math.min(this.config.OUTBOX_POLL_MS * 2 ** failures, 10_000));
+      }
+    }
+  }
+
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new pg.Client({ connectionString: this.config.DATABASE_URL });
+      try {
+        const closed = new Promise<void>((resolve) => {
+          client.on('error', () => resolve());
+          client.on('end', () => resolve());
+        });
+        client.on('notification', () => this.wakeUp.notify());
+        await client.connect();
+        await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+        this.listener = client;
+        this.wakeUp.notify();
+        await closed;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'Outbox LISTEN connection lost; polling until it is back');
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './preflight.js';
+export * from './create-service-app.js';
+export * from './bootstrap-service.js';

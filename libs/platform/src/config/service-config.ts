@@ -1,0 +1,44 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+export const DEV_AUTH_SECRET = 'guichet-dev-secret-do-not-use-in-production';
+
+/** Variables every service reads. Documented in the README's configuration table. */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 0;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'doit être une URL postgres://utilisateur:motdepasse@hôte:port/base' })
+  DATABASE_URL: string;
+
+  @Matches(/^(nats|tls):\/\/[^\s]+$/, { message: 'doit être une URL nats://hôte:port (plusieurs séparées par des virgules)' })
+  NATS_URL: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsString()
+  AUTH_ISSUER: string = 'guichet-dev';
+
+  @IsString()
+  AUTH_AUDIENCE: string = 'guichet';
+
+  /** HS256 secret used when no JWKS URL is configured (local development and tests). */
+  @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL)
+  @IsString()
+  AUTH_SECRET: string = DEV_AUTH_SECRET;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  AUTH_JWKS_URL?: string;
+
+  /** Seconds a service waits for PostgreSQL and NATS at boot before giving up. */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  CONNECT_TIMEOUT_SECONDS: number = 10;
+}

@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** What is known about the current unit of work (HTTP request or event), carried into logs and events. */
+export interface RequestContext {
+  correlationId: string;
+  causationId?: string;
+  eventId?: string;
+  actor?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(context: RequestContext, work: () => T): T {
+    return storage.run(context, work);
+  },
+  current(): RequestContext | undefined {
+    return storage.getStore();
+  },
+};

@@ -1,0 +1,2 @@
+export * from './database.options.js';
+export * from './ensure-schema.js';

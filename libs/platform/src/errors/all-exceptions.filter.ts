@@ -1,0 +1,61 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '#domain';
+import { requestContext } from '../context/index.js';
+import { type ErrorBody, errorBody, HTTP_STATUS_ERRORS, STATUS_OF_KIND } from './error-body.js';
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
+}
+
+function describe(exception: unknown): { status: number; body: ErrorBody } {
+  if (exception instanceof DomainError) {
+    return {
+      status: STATUS_OF_KIND[exception.kind],
+      body: errorBody(exception.code, exception.message, exception.details),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const known = HTTP_STATUS_ERRORS[status] ?? { code: `HTTP_${status}`, message: 'Requête refusée.' };
+    return { status, body: errorBody(known.code, known.message) };
+  }
+  if (isBodyParserError(exception) && exception.type === 'entity.parse.failed') {
+    return { status: 400, body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.") };
+  }
+  if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
+    const known = HTTP_STATUS_ERRORS[exception.status] ?? HTTP_STATUS_ERRORS[400];
+    return { status: exception.status, body: errorBody(known.code, known.message) };
+  }
+  return {
+    status: 500,
+    body: errorBody('INTERNAL_ERROR', 'Une erreur interne est survenue. Réessayez plus tard.'),
+  };
+}
+
+/**
+ * The only place that builds HTTP error bodies. Errors in event handlers are not caught here: they go back to
+ * the JetStream transport, which retries or parks them.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const { status, body } = describe(exception);
+    if (status >= 500) {
+      const error = exception instanceof Error ? exception : new Error(String(exception));
+      this.logger.error(
+        { err: error, correlationId: requestContext.current()?.correlationId },
+        'Unexpected error while handling a request',
+      );
+    }
+    host.switchToHttp().getResponse<Response>().status(status).json(body);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './free-port.js';
+export * from './local-postgres.js';
+export * from './local-nats.js';

@@ -1,0 +1,23 @@
+import type { Params } from 'nestjs-pino';
+import { requestContext } from '../context/index.js';
+
+/**
+ * JSON logs through pino. Each line carries the correlation id (and the event id when handling an event);
+ * tokens and cookies are never written.
+ */
+export function loggerOptions(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service },
+      mixin: () => ({ ...requestContext.current() }),
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+      genReqId: (request) => String(request.headers['x-correlation-id'] ?? ''),
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/ready' },
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+      },
+    },
+  };
+}

