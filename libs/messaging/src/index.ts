@@ -13,3 +13,4 @@ export * from './jetstream/stream-setup.js';
 export * from './dead-letters/dead-letter.store.js';
 export * from './dead-letters/dead-letter-replayer.js';
 export * from './service-imports.js';
+export * from './jetstream/on-event.decorator.js';

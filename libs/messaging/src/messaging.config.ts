@@ -33,6 +33,11 @@ export class MessagingConfig extends ServiceConfig {
   @Min(10)
   EVENT_RETRY_MAX_MS: number = 60_000;
 
+  /** How long a delivered message may stay unacknowledged (handler running, or process dead) before redelivery. */
+  @IsInt()
+  @Min(500)
+  EVENT_ACK_WAIT_MS: number = 30_000;
+
   /** Fallback polling period of the outbox relay when no LISTEN/NOTIFY wake-up comes. */
   @IsInt()
   @Min(10)

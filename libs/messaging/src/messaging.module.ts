@@ -33,7 +33,7 @@ export class MessagingModule {
         DeadLetterReplayer,
         JetStreamServer,
       ],
-      exports: [Outbox, Inbox, OutboxRelay, JetStreamServer, DeadLetterStore],
+      exports: [Outbox, Inbox, OutboxRelay, JetStreamServer, DeadLetterStore, MESSAGING_CONFIG, MESSAGING_SCHEMA],
     };
   }
 }

@@ -142,7 +142,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       filter_subject: subject,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: nanos(30_000),
+      ack_wait: nanos(this.config.EVENT_ACK_WAIT_MS),
       // The transport parks messages itself after EVENT_MAX_DELIVER tries; the server's limit is a safety net.
       max_deliver: this.config.EVENT_MAX_DELIVER + 5,
       max_ack_pending: 1_000,

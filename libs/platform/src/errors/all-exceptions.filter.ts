@@ -20,6 +20,9 @@ function describe(exception: unknown): { status: number; body: ErrorBody } {
       body: errorBody(exception.code, exception.message, exception.details),
     };
   }
+  if (exception instanceof HttpException && isBodyParserError(exception.cause) && exception.cause.type === 'entity.parse.failed') {
+    return { status: 400, body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.") };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const known = HTTP_STATUS_ERRORS[status] ?? { code: `HTTP_${status}`, message: 'Requête refusée.' };

