@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestDatabase, eventually, type LedgerProcess, query, spawnLedgerProcess, startTestNats, type TestNats } from '#testing';
+import { createTestDatabase, eventually, query, type ServiceProcess, spawnLedgerProcess, startTestNats, type TestNats } from '#testing';
 import { durableName } from './jetstream/retry-policy.js';
 
 async function pendingOnConsumer(natsUrl: string): Promise<number> {
@@ -19,7 +19,7 @@ async function pendingOnConsumer(natsUrl: string): Promise<number> {
 describe('a consumer killed with SIGKILL (real processes, PostgreSQL and nats-server)', () => {
   let nats: TestNats;
   let databaseUrl: string;
-  let ledger: LedgerProcess | undefined;
+  let ledger: ServiceProcess | undefined;
 
   const environment = () => ({ DATABASE_URL: databaseUrl, NATS_URL: nats.url, EVENT_ACK_WAIT_MS: '1500' });
   const count = async (table: string, eventId: string) =>

@@ -5,3 +5,4 @@ export * from './eventually.js';
 export * from './service-harness.js';
 export * from './fixtures/ledger/index.js';
 export * from './fixtures/ledger/ledger.harness.js';
+export * from './service-process.js';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 
 /** Every event on the bus travels in this envelope; `payload` is the class the catalogue names for type + version. */

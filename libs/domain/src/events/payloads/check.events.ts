@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LEGAL_DATE } from './common.js';
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const PROCEDURE_CODE = /^[a-z][a-z0-9-]{1,30}$/;

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { IsIn, IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class NotificationDeliveredV1 {

@@ -1,0 +1,44 @@
+import { createTestDatabase, type ServiceProcess, spawnServiceProcess, startTestNats, type TestNats } from '#testing';
+
+export const SERVICE_NAMES = ['intake', 'routing', 'checks', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface RunningPlatform {
+  /** The edge: the one base URL of the API. */
+  url: string;
+  databaseUrl: string;
+  nats: TestNats;
+  services: Record<ServiceName, ServiceProcess>;
+  stop(): Promise<void>;
+}
+
+/** The four services and the edge as separate processes, as `npm start` runs them, on a fresh database and NATS. */
+export async function startPlatform(label: string): Promise<RunningPlatform> {
+  const nats = await startTestNats();
+  const databaseUrl = await createTestDatabase(label);
+  const environment = { DATABASE_URL: databaseUrl, NATS_URL: nats.url };
+  const started = await Promise.all(
+    SERVICE_NAMES.map((name) => spawnServiceProcess(`apps/${name}/src/main.js`, environment)),
+  );
+  const services = Object.fromEntries(SERVICE_NAMES.map((name, index) => [name, started[index]])) as Record<
+    ServiceName,
+    ServiceProcess
+  >;
+  const edge = await spawnServiceProcess('apps/edge/src/main.js', {
+    INTAKE_URL: services.intake.url,
+    ROUTING_URL: services.routing.url,
+    CHECKS_URL: services.checks.url,
+    NOTIFICATIONS_URL: services.notifications.url,
+  });
+  return {
+    url: edge.url,
+    databaseUrl,
+    nats,
+    services,
+    async stop() {
+      await edge.stop();
+      await Promise.all(started.map((service) => service.stop()));
+      await nats.stop();
+    },
+  };
+}
