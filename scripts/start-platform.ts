@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureNatsServerInstalled, type LocalNats, type LocalPostgres, startLocalNats, startLocalPostgres } from '#local-infra';
+import {
+  ensureNatsServerInstalled,
+  type LocalNats,
+  type LocalPostgres,
+  startLocalNats,
+  startLocalPostgres,
+} from '#local-infra';
 
 /**
  * `npm start`: the whole platform on one machine. Uses DATABASE_URL / NATS_URL when set, otherwise starts a local
@@ -53,7 +59,9 @@ function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Chi
   child.stdout?.on('data', (chunk: Buffer) => echoImportant(name, chunk));
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    say(`[${name}] s'est arrêté (code ${code ?? signal}) : voir ${join(logDir, `${name}.log`)}. Arrêt de Guichet.`);
+    say(
+      `[${name}] s'est arrêté (code ${code ?? signal}) : voir ${join(logDir, `${name}.log`)}. Arrêt de Guichet.`,
+    );
     void stop(1);
   });
   children.push(child);
@@ -126,7 +134,9 @@ async function main(): Promise<void> {
       NATS_URL: natsUrl,
     });
   }
-  await Promise.all(SERVICES.map((service) => waitHealthy(`http://127.0.0.1:${service.port}/health`, 90_000)));
+  await Promise.all(
+    SERVICES.map((service) => waitHealthy(`http://127.0.0.1:${service.port}/health`, 90_000)),
+  );
   startProcess('edge', 'apps/edge/src/main.js', {
     PORT: String(edgePort),
     INTAKE_URL: 'http://127.0.0.1:3001',

@@ -19,9 +19,15 @@ for (let index = 0; index < rest.length; index += 2) {
   else if (rest[index] === '--team') teams.push(value);
   else usage();
 }
-const config = loadConfig(ServiceConfig, { DATABASE_URL: 'postgres://unused/unused', NATS_URL: 'nats://unused', ...process.env });
+const config = loadConfig(ServiceConfig, {
+  DATABASE_URL: 'postgres://unused/unused',
+  NATS_URL: 'nats://unused',
+  ...process.env,
+});
 if (config.NODE_ENV === 'production') {
-  process.stderr.write('Refusé : NODE_ENV=production. Les jetons de production viennent de FranceConnect ou du SSO.\n');
+  process.stderr.write(
+    'Refusé : NODE_ENV=production. Les jetons de production viennent de FranceConnect ou du SSO.\n',
+  );
   process.exit(1);
 }
 const token = await signDevToken({

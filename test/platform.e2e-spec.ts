@@ -13,14 +13,23 @@ describe('the platform behind its one HTTP entry (four services + edge as proces
     await platform?.stop();
   });
 
-  it.each(SERVICE_NAMES)('routes /api/admin/%s to its service: 401 without a token, 403 for a citizen, 200 for an admin', async (service) => {
-    const path = `/api/admin/${service}/dead-letters`;
-    const anonymous = await request(platform.url).get(path).expect(401);
-    expect(anonymous.body.error.code).toBe('AUTHENTICATION_REQUIRED');
-    await request(platform.url).get(path).set('Authorization', await bearer('citizen')).expect(403);
-    const admin = await request(platform.url).get(path).set('Authorization', await bearer('admin')).expect(200);
-    expect(admin.body).toEqual({ items: [] });
-  });
+  it.each(SERVICE_NAMES)(
+    'routes /api/admin/%s to its service: 401 without a token, 403 for a citizen, 200 for an admin',
+    async (service) => {
+      const path = `/api/admin/${service}/dead-letters`;
+      const anonymous = await request(platform.url).get(path).expect(401);
+      expect(anonymous.body.error.code).toBe('AUTHENTICATION_REQUIRED');
+      await request(platform.url)
+        .get(path)
+        .set('Authorization', await bearer('citizen'))
+        .expect(403);
+      const admin = await request(platform.url)
+        .get(path)
+        .set('Authorization', await bearer('admin'))
+        .expect(200);
+      expect(admin.body).toEqual({ items: [] });
+    },
+  );
 
   it.each(SERVICE_NAMES)('serves the OpenAPI document of %s through the edge', async (service) => {
     const document = await request(platform.url).get(`/docs/${service}/openapi.json`).expect(200);

@@ -1,4 +1,10 @@
-import { createTestDatabase, type ServiceProcess, spawnServiceProcess, startTestNats, type TestNats } from '#testing';
+import {
+  createTestDatabase,
+  type ServiceProcess,
+  spawnServiceProcess,
+  startTestNats,
+  type TestNats,
+} from '#testing';
 
 export const SERVICE_NAMES = ['intake', 'routing', 'checks', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];

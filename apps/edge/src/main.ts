@@ -6,7 +6,9 @@ try {
   const config = loadConfig(EdgeConfig);
   const server = createEdgeServer(config);
   server.listen(config.PORT, () => {
-    process.stdout.write(`${JSON.stringify({ level: 30, service: 'edge', msg: `edge prêt sur http://localhost:${config.PORT}` })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 30, service: 'edge', msg: `edge prêt sur http://localhost:${config.PORT}` })}\n`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

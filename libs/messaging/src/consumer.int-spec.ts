@@ -3,7 +3,16 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent, SUBJECTS } from '#domain';
-import { bearer, createTestDatabase, eventually, query, type RunningService, startLedger, startTestNats, type TestNats } from '#testing';
+import {
+  bearer,
+  createTestDatabase,
+  eventually,
+  query,
+  type RunningService,
+  startLedger,
+  startTestNats,
+  type TestNats,
+} from '#testing';
 
 interface DeadLetterView {
   id: string;
@@ -20,19 +29,35 @@ describe('JetStream consumers: retries, dead letters, replicas (real PostgreSQL 
   let replicaB: RunningService;
   let client: NatsConnection;
 
-  const effectsOf = (eventId: string) => query(databaseUrl, 'SELECT * FROM ledger.effects WHERE event_id = $1', [eventId]);
+  const effectsOf = (eventId: string) =>
+    query(databaseUrl, 'SELECT * FROM ledger.effects WHERE event_id = $1', [eventId]);
   const invocationsOf = (eventId: string) =>
-    query<{ at: Date; handled_by: string }>(databaseUrl, 'SELECT * FROM ledger.invocations WHERE event_id = $1 ORDER BY seq', [eventId]);
+    query<{ at: Date; handled_by: string }>(
+      databaseUrl,
+      'SELECT * FROM ledger.invocations WHERE event_id = $1 ORDER BY seq',
+      [eventId],
+    );
   const record = (documents: string[]) =>
     request(replicaA.url).post('/api/ledger/evidence').send({ checkId: uuidv7(), documents }).expect(201);
   const deadLetters = async (): Promise<DeadLetterView[]> =>
-    (await request(replicaA.url).get('/api/admin/ledger/dead-letters').set('Authorization', await bearer('admin')).expect(200)).body.items;
-  const publishRaw = (data: string) => jetstream(client).publish(SUBJECTS.checkEvidenceReceived, data, { msgID: uuidv7() });
+    (
+      await request(replicaA.url)
+        .get('/api/admin/ledger/dead-letters')
+        .set('Authorization', await bearer('admin'))
+        .expect(200)
+    ).body.items;
+  const publishRaw = (data: string) =>
+    jetstream(client).publish(SUBJECTS.checkEvidenceReceived, data, { msgID: uuidv7() });
 
   beforeAll(async () => {
     nats = await startTestNats();
     databaseUrl = await createTestDatabase('consumer');
-    const environment = { DATABASE_URL: databaseUrl, NATS_URL: nats.url, EVENT_MAX_DELIVER: '3', EVENT_RETRY_BASE_MS: '200' };
+    const environment = {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: nats.url,
+      EVENT_MAX_DELIVER: '3',
+      EVENT_RETRY_BASE_MS: '200',
+    };
     replicaA = await startLedger({ ...environment, SERVICE_INSTANCE: 'replica-a' });
     replicaB = await startLedger({ ...environment, SERVICE_INSTANCE: 'replica-b' });
     client = await connect({ servers: nats.url });
@@ -66,28 +91,47 @@ describe('JetStream consumers: retries, dead letters, replicas (real PostgreSQL 
     expect(await effectsOf(eventId)).toHaveLength(0);
 
     const admin = await bearer('admin');
-    const stillBroken = await request(replicaA.url).post(`/api/admin/ledger/dead-letters/${parked.id}/replay`).set('Authorization', admin).expect(409);
+    const stillBroken = await request(replicaA.url)
+      .post(`/api/admin/ledger/dead-letters/${parked.id}/replay`)
+      .set('Authorization', admin)
+      .expect(409);
     expect(stillBroken.body.error.code).toBe('REPLAY_FAILED');
 
     await query(databaseUrl, "UPDATE ledger.switches SET broken = false WHERE name = 'ledger'");
-    await request(replicaA.url).post(`/api/admin/ledger/dead-letters/${parked.id}/replay`).set('Authorization', admin).expect(200);
+    await request(replicaA.url)
+      .post(`/api/admin/ledger/dead-letters/${parked.id}/replay`)
+      .set('Authorization', admin)
+      .expect(200);
     expect(await effectsOf(eventId)).toHaveLength(1);
-    const again = await request(replicaA.url).post(`/api/admin/ledger/dead-letters/${parked.id}/replay`).set('Authorization', admin).expect(409);
+    const again = await request(replicaA.url)
+      .post(`/api/admin/ledger/dead-letters/${parked.id}/replay`)
+      .set('Authorization', admin)
+      .expect(409);
     expect(again.body.error.code).toBe('DEAD_LETTER_ALREADY_REPLAYED');
     expect(await effectsOf(eventId)).toHaveLength(1);
   });
 
   it('replays every parked message at once', async () => {
     const { eventId } = (await record(['fail-always'])).body;
-    await eventually(async () => expect((await deadLetters()).some((letter) => letter.eventId === eventId)).toBe(true));
-    const report = await request(replicaA.url).post('/api/admin/ledger/dead-letters/replay').set('Authorization', await bearer('admin')).expect(200);
+    await eventually(async () =>
+      expect((await deadLetters()).some((letter) => letter.eventId === eventId)).toBe(true),
+    );
+    const report = await request(replicaA.url)
+      .post('/api/admin/ledger/dead-letters/replay')
+      .set('Authorization', await bearer('admin'))
+      .expect(200);
     expect(report.body.failed.map((failure: { id: string }) => failure.id)).toHaveLength(1);
     expect(report.body.failed[0].error).toContain('the ledger refuses this event');
   });
 
   it('parks a malformed message at once and goes on with the next ones', async () => {
     await publishRaw('{ this is not json');
-    const invalidPayload = createEvent(SUBJECTS.checkEvidenceReceived, uuidv7(), { checkId: 'not-a-uuid' } as never, { correlationId: 'c-1234567890' });
+    const invalidPayload = createEvent(
+      SUBJECTS.checkEvidenceReceived,
+      uuidv7(),
+      { checkId: 'not-a-uuid' } as never,
+      { correlationId: 'c-1234567890' },
+    );
     await publishRaw(JSON.stringify(invalidPayload));
     const { eventId } = (await record(['ok'])).body;
 
@@ -95,12 +139,27 @@ describe('JetStream consumers: retries, dead letters, replicas (real PostgreSQL 
     const letters = await deadLetters();
     const malformed = letters.filter((letter) => letter.error.startsWith('invalid message'));
     expect(malformed.map((letter) => letter.deliveries)).toEqual([1, 1]);
-    expect(malformed.map((letter) => letter.error).join(' ')).toMatch(/not valid JSON[\s\S]*payload\.checkId/);
+    expect(malformed.map((letter) => letter.error).join(' ')).toMatch(
+      /not valid JSON[\s\S]*payload\.checkId/,
+    );
     expect(await invocationsOf(invalidPayload.id)).toHaveLength(0);
   });
 
   it('acknowledges a version it does not know without effect and without a dead letter', async () => {
-    const future = { ...createEvent(SUBJECTS.checkEvidenceReceived, uuidv7(), { checkId: uuidv7(), applicationId: uuidv7(), receivedAt: new Date().toISOString(), documents: ['ok'] }, { correlationId: 'c-1234567890' }), version: 99 };
+    const future = {
+      ...createEvent(
+        SUBJECTS.checkEvidenceReceived,
+        uuidv7(),
+        {
+          checkId: uuidv7(),
+          applicationId: uuidv7(),
+          receivedAt: new Date().toISOString(),
+          documents: ['ok'],
+        },
+        { correlationId: 'c-1234567890' },
+      ),
+      version: 99,
+    };
     await publishRaw(JSON.stringify(future));
     const { eventId } = (await record(['ok'])).body;
     await eventually(async () => expect(await effectsOf(eventId)).toHaveLength(1));
@@ -121,10 +180,16 @@ describe('JetStream consumers: retries, dead letters, replicas (real PostgreSQL 
       return found;
     });
     expect(new Set(rows.map((row) => row.event_id)).size).toBe(60);
-    const effects = await query(databaseUrl, 'SELECT event_id FROM ledger.effects WHERE event_id = ANY($1::uuid[])', [ids]);
+    const effects = await query(
+      databaseUrl,
+      'SELECT event_id FROM ledger.effects WHERE event_id = ANY($1::uuid[])',
+      [ids],
+    );
     expect(effects).toHaveLength(60);
     // Wait a little longer: a second delivery would show up as a 61st invocation.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await query(databaseUrl, 'SELECT 1 FROM ledger.invocations WHERE event_id = ANY($1::uuid[])', [ids])).toHaveLength(60);
+    expect(
+      await query(databaseUrl, 'SELECT 1 FROM ledger.invocations WHERE event_id = ANY($1::uuid[])', [ids]),
+    ).toHaveLength(60);
   });
 });

@@ -2,14 +2,25 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestDatabase, eventually, query, type ServiceProcess, spawnLedgerProcess, startTestNats, type TestNats } from '#testing';
+import {
+  createTestDatabase,
+  eventually,
+  query,
+  type ServiceProcess,
+  spawnLedgerProcess,
+  startTestNats,
+  type TestNats,
+} from '#testing';
 import { durableName } from './jetstream/retry-policy.js';
 
 async function pendingOnConsumer(natsUrl: string): Promise<number> {
   const connection = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(connection);
-    const info = await jsm.consumers.info('GUICHET', durableName('ledger', 'guichet.check.evidence-received'));
+    const info = await jsm.consumers.info(
+      'GUICHET',
+      durableName('ledger', 'guichet.check.evidence-received'),
+    );
     return info.num_pending + info.num_ack_pending;
   } finally {
     await connection.close();
@@ -40,7 +51,10 @@ describe('a consumer killed with SIGKILL (real processes, PostgreSQL and nats-se
 
   it('after its effects commit but before the ack: the event comes again and the effect happens once', async () => {
     ledger = await spawnLedgerProcess({ ...environment(), LEDGER_CRASHES: 'on' });
-    const response = await request(ledger.url).post('/api/ledger/evidence').send({ checkId: uuidv7(), documents: ['crash-after-commit'] }).expect(201);
+    const response = await request(ledger.url)
+      .post('/api/ledger/evidence')
+      .send({ checkId: uuidv7(), documents: ['crash-after-commit'] })
+      .expect(201);
     const eventId: string = response.body.eventId;
     await ledger.exited;
     expect(ledger.process.signalCode).toBe('SIGKILL');
@@ -54,7 +68,10 @@ describe('a consumer killed with SIGKILL (real processes, PostgreSQL and nats-se
 
   it('before the commit: nothing is kept, and the event is processed once after the restart', async () => {
     ledger = await spawnLedgerProcess({ ...environment(), LEDGER_CRASHES: 'on' });
-    const response = await request(ledger.url).post('/api/ledger/evidence').send({ checkId: uuidv7(), documents: ['crash-before-commit'] }).expect(201);
+    const response = await request(ledger.url)
+      .post('/api/ledger/evidence')
+      .send({ checkId: uuidv7(), documents: ['crash-before-commit'] })
+      .expect(201);
     const eventId: string = response.body.eventId;
     await ledger.exited;
     expect(ledger.process.signalCode).toBe('SIGKILL');

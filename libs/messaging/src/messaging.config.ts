@@ -33,6 +33,12 @@ export class MessagingConfig extends ServiceConfig {
   @Min(10)
   EVENT_RETRY_MAX_MS: number = 60_000;
 
+  /** Messages a consumer handles at once (events of one aggregate always one after the other). */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  EVENT_CONCURRENCY: number = 16;
+
   /** How long a delivered message may stay unacknowledged (handler running, or process dead) before redelivery. */
   @IsInt()
   @Min(500)

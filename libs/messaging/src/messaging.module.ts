@@ -33,7 +33,15 @@ export class MessagingModule {
         DeadLetterReplayer,
         JetStreamServer,
       ],
-      exports: [Outbox, Inbox, OutboxRelay, JetStreamServer, DeadLetterStore, MESSAGING_CONFIG, MESSAGING_SCHEMA],
+      exports: [
+        Outbox,
+        Inbox,
+        OutboxRelay,
+        JetStreamServer,
+        DeadLetterStore,
+        MESSAGING_CONFIG,
+        MESSAGING_SCHEMA,
+      ],
     };
   }
 }

@@ -2,7 +2,15 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestDatabase, eventually, query, type RunningService, startLedger, startTestNats, type TestNats } from '#testing';
+import {
+  createTestDatabase,
+  eventually,
+  query,
+  type RunningService,
+  startLedger,
+  startTestNats,
+  type TestNats,
+} from '#testing';
 
 interface EffectRow {
   seq: string;
@@ -30,7 +38,9 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
 
   const effects = () => query<EffectRow>(databaseUrl, 'SELECT * FROM ledger.effects ORDER BY seq');
   const record = (checkId: string, documents: string[], extra: object = {}) =>
-    request(ledger.url).post('/api/ledger/evidence').send({ checkId, documents, ...extra });
+    request(ledger.url)
+      .post('/api/ledger/evidence')
+      .send({ checkId, documents, ...extra });
 
   beforeAll(async () => {
     nats = await startTestNats();
@@ -53,7 +63,9 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
     expect(rolledBack.body.error.code).toBe('ROLLED_BACK');
     const kept = await record(uuidv7(), ['ok']).expect(201);
 
-    await eventually(async () => expect((await effects()).map((row) => row.event_id)).toEqual([kept.body.eventId]));
+    await eventually(async () =>
+      expect((await effects()).map((row) => row.event_id)).toEqual([kept.body.eventId]),
+    );
     expect(await query(databaseUrl, 'SELECT id FROM ledger.outbox WHERE published_at IS NULL')).toEqual([]);
     expect(await streamMessageCount(nats.url)).toBe(before + 1);
   });
@@ -67,7 +79,10 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
       const response = await record(aggregate, ['ok']).expect(201);
       expected[aggregate].push(response.body.eventId);
     }
-    const waiting = await query<{ count: string }>(databaseUrl, 'SELECT count(*) FROM ledger.outbox WHERE published_at IS NULL');
+    const waiting = await query<{ count: string }>(
+      databaseUrl,
+      'SELECT count(*) FROM ledger.outbox WHERE published_at IS NULL',
+    );
     expect(Number(waiting[0].count)).toBe(30);
 
     await nats.start();
@@ -77,7 +92,9 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
       return rows;
     }, 60_000);
     for (const aggregate of aggregates) {
-      expect(delivered.filter((row) => row.aggregate_id === aggregate).map((row) => row.event_id)).toEqual(expected[aggregate]);
+      expect(delivered.filter((row) => row.aggregate_id === aggregate).map((row) => row.event_id)).toEqual(
+        expected[aggregate],
+      );
     }
   });
 
@@ -89,8 +106,18 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
       expect(found).toHaveLength(2);
       return found;
     });
-    const [evidence, concluded] = [rows.find((row) => row.marker === 'chain'), rows.find((row) => row.marker === 'concluded')];
-    expect(evidence).toMatchObject({ event_id: first.body.eventId, correlation_id: 'journey-42-abcdef', causation_id: null });
-    expect(concluded).toMatchObject({ correlation_id: 'journey-42-abcdef', causation_id: first.body.eventId });
+    const [evidence, concluded] = [
+      rows.find((row) => row.marker === 'chain'),
+      rows.find((row) => row.marker === 'concluded'),
+    ];
+    expect(evidence).toMatchObject({
+      event_id: first.body.eventId,
+      correlation_id: 'journey-42-abcdef',
+      causation_id: null,
+    });
+    expect(concluded).toMatchObject({
+      correlation_id: 'journey-42-abcdef',
+      causation_id: first.body.eventId,
+    });
   });
 });

@@ -2,7 +2,16 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
-import { bearer, createTestDatabase, query, startService, startTestNats, testConfig, type RunningService, type TestNats } from '#testing';
+import {
+  bearer,
+  createTestDatabase,
+  query,
+  startService,
+  startTestNats,
+  testConfig,
+  type RunningService,
+  type TestNats,
+} from '#testing';
 import { CurrentPrincipal, type Principal, PlatformModule, Public, Roles, ServiceConfig } from './index.js';
 
 class Address {
@@ -57,8 +66,14 @@ describe('platform (real PostgreSQL + nats-server)', () => {
     service = await startService(
       'sample',
       {
-      module: SampleFeature,
-        imports: [PlatformModule.forService({ name: 'sample', config, database: { schema: 'sample', entities: [], migrations: [] } })],
+        module: SampleFeature,
+        imports: [
+          PlatformModule.forService({
+            name: 'sample',
+            config,
+            database: { schema: 'sample', entities: [], migrations: [] },
+          }),
+        ],
       },
       { events: false },
     );
@@ -76,7 +91,10 @@ describe('platform (real PostgreSQL + nats-server)', () => {
   });
 
   it("creates the service's schema and its migrations table in it", async () => {
-    const tables = await query(databaseUrl, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'sample'");
+    const tables = await query(
+      databaseUrl,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'sample'",
+    );
     expect(tables.map((row) => row.table_name)).toContain('migrations');
   });
 
@@ -146,9 +164,13 @@ describe('platform (real PostgreSQL + nats-server)', () => {
   });
 
   it('keeps a well-formed correlation id and makes one otherwise', async () => {
-    const kept = await request(service.url).get('/api/sample/open').set('X-Correlation-Id', 'demo-correlation-1');
+    const kept = await request(service.url)
+      .get('/api/sample/open')
+      .set('X-Correlation-Id', 'demo-correlation-1');
     expect(kept.headers['x-correlation-id']).toBe('demo-correlation-1');
-    const made = await request(service.url).get('/api/sample/open').set('X-Correlation-Id', 'bad id with spaces');
+    const made = await request(service.url)
+      .get('/api/sample/open')
+      .set('X-Correlation-Id', 'bad id with spaces');
     expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

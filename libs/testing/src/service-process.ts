@@ -17,9 +17,14 @@ export interface ServiceProcess {
  * Runs a compiled entry point (`dist/...`, built by `npm test` before Jest starts) as its own Node process on a free
  * port, and waits until it listens.
  */
-export async function spawnServiceProcess(distEntry: string, environment: Record<string, string>): Promise<ServiceProcess> {
+export async function spawnServiceProcess(
+  distEntry: string,
+  environment: Record<string, string>,
+): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(process.cwd(), 'dist', distEntry)], {
+  // SERVICE_NODE_ARGS passes flags to the child Node (e.g. `--cpu-prof` to profile a service under a benchmark).
+  const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, resolve(process.cwd(), 'dist', distEntry)], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

@@ -3,7 +3,10 @@ import { v7 as uuidv7 } from 'uuid';
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test` (its setup starts PostgreSQL)');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests with `npm test` (its setup starts PostgreSQL)',
+    );
   return url;
 }
 

@@ -31,7 +31,8 @@ export async function startTestNats(): Promise<TestNats> {
   const shared = process.env.TEST_NATS_URL;
   if (shared) {
     await deleteStreams(shared);
-    const refuse = () => Promise.reject(new Error('This test needs its own nats-server: unset TEST_NATS_URL'));
+    const refuse = () =>
+      Promise.reject(new Error('This test needs its own nats-server: unset TEST_NATS_URL'));
     return { url: shared, stop: refuse, start: refuse };
   }
   const storeDir = mkdtempSync(join(tmpdir(), 'guichet-nats-'));

@@ -1,12 +1,6 @@
 /** How a domain error should be understood by a caller; each transport maps it once (HTTP status, dead letter…). */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'unavailable';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
 
 export interface ErrorDetail {
   field: string;

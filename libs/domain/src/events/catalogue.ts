@@ -7,7 +7,12 @@ import {
   ApplicationSubmittedV1,
   ApplicationWithdrawnV1,
 } from './payloads/application.events.js';
-import { CheckConcludedV1, CheckEvidenceReceivedV1, CheckEvidenceRequestedV1, CheckOpenedV1 } from './payloads/check.events.js';
+import {
+  CheckConcludedV1,
+  CheckEvidenceReceivedV1,
+  CheckEvidenceRequestedV1,
+  CheckOpenedV1,
+} from './payloads/check.events.js';
 import { NotificationDeliveredV1, NotificationFailedV1 } from './payloads/notification.events.js';
 import { SUBJECTS } from './subjects.js';
 

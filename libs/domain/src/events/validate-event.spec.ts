@@ -5,12 +5,17 @@ import { validateEvent } from './validate-event.js';
 
 const origin = { correlationId: 'corr-12345678' };
 const evidence = () =>
-  createEvent(SUBJECTS.checkEvidenceReceived, 'check-1', {
-    checkId: uuidv7(),
-    applicationId: uuidv7(),
-    receivedAt: '2026-11-23T10:00:00.000Z',
-    documents: ['avis d’imposition 2025'],
-  }, origin);
+  createEvent(
+    SUBJECTS.checkEvidenceReceived,
+    'check-1',
+    {
+      checkId: uuidv7(),
+      applicationId: uuidv7(),
+      receivedAt: '2026-11-23T10:00:00.000Z',
+      documents: ['avis d’imposition 2025'],
+    },
+    origin,
+  );
 
 describe('validateEvent', () => {
   it('accepts an event of a known version and returns its payload as the catalogue class', () => {
@@ -27,7 +32,10 @@ describe('validateEvent', () => {
   });
 
   it('refuses a payload that breaks its class, naming the field', () => {
-    const check = validateEvent({ ...evidence(), payload: { checkId: 'x', applicationId: uuidv7(), receivedAt: 'hier', documents: [] } });
+    const check = validateEvent({
+      ...evidence(),
+      payload: { checkId: 'x', applicationId: uuidv7(), receivedAt: 'hier', documents: [] },
+    });
     expect(check.kind).toBe('invalid');
     expect(check.kind === 'invalid' && check.reason).toMatch(/payload\.checkId.*payload\.receivedAt/);
   });

@@ -23,10 +23,19 @@ export class DeadLetterReplayer {
     const letter = await this.store.get(id);
     if (!letter) throw new NotFound('Lettre morte introuvable.', 'DEAD_LETTER_NOT_FOUND');
     if (letter.status === 'replayed') {
-      throw new DomainError('DEAD_LETTER_ALREADY_REPLAYED', 'Ce message a déjà été rejoué avec succès.', 'conflict');
+      throw new DomainError(
+        'DEAD_LETTER_ALREADY_REPLAYED',
+        'Ce message a déjà été rejoué avec succès.',
+        'conflict',
+      );
     }
     const outcome = await this.server.dispatch(
-      { consumer: letter.consumer, subject: letter.subject, deliveryCount: letter.deliveries + 1, replay: true },
+      {
+        consumer: letter.consumer,
+        subject: letter.subject,
+        deliveryCount: letter.deliveries + 1,
+        replay: true,
+      },
       letter.data,
     );
     if (outcome.kind === 'handled' || outcome.kind === 'ignored') {

@@ -76,10 +76,24 @@ export class DeadLetterStore {
     await this.dataSource.query(
       `INSERT INTO "${this.schema}".dead_letters (id, consumer, subject, event_id, stream_seq, data, error, deliveries)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (consumer, stream_seq) DO NOTHING`,
-      [uuidv7(), request.consumer, request.subject, request.eventId, request.streamSeq, request.data, request.error.slice(0, 4000), request.deliveries],
+      [
+        uuidv7(),
+        request.consumer,
+        request.subject,
+        request.eventId,
+        request.streamSeq,
+        request.data,
+        request.error.slice(0, 4000),
+        request.deliveries,
+      ],
     );
     this.logger.error(
-      { consumer: request.consumer, subject: request.subject, eventId: request.eventId, error: request.error },
+      {
+        consumer: request.consumer,
+        subject: request.subject,
+        eventId: request.eventId,
+        error: request.error,
+      },
       'Message parked as a dead letter',
     );
     const h = headers();
@@ -91,7 +105,9 @@ export class DeadLetterStore {
         headers: h,
         msgID: `dead-letter-${request.consumer}-${request.streamSeq ?? uuidv7()}`,
       })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Dead letter not published on its subject'));
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Dead letter not published on its subject'),
+      );
   }
 
   async list(status?: 'parked' | 'replayed'): Promise<DeadLetter[]> {
@@ -103,7 +119,10 @@ export class DeadLetterStore {
   }
 
   async get(id: string): Promise<DeadLetter | undefined> {
-    const rows: DeadLetterRow[] = await this.dataSource.query(`SELECT * FROM "${this.schema}".dead_letters WHERE id = $1`, [id]);
+    const rows: DeadLetterRow[] = await this.dataSource.query(
+      `SELECT * FROM "${this.schema}".dead_letters WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 

@@ -17,7 +17,9 @@ import { NATS_CONNECTION, requestContext, SERVICE_NAME } from '#platform';
 import { DeadLetterStore } from '../dead-letters/dead-letter.store.js';
 import type { MessagingConfig } from '../messaging.config.js';
 import { MESSAGING_CONFIG } from '../messaging.tokens.js';
+import { AGGREGATE_HEADER } from '../outbox/headers.js';
 import { EventContext, type EventContextInfo } from './event-context.js';
+import { KeyedScheduler } from './keyed-scheduler.js';
 import { decideAfterFailure, durableName, type RetryPolicy } from './retry-policy.js';
 import { ensureStream } from './stream-setup.js';
 
@@ -39,8 +41,9 @@ function eventIdOf(raw: unknown): string | null {
 }
 
 /**
- * Nest transport on JetStream: each `@EventPattern(subject)` handler gets its own durable pull consumer, shared by
- * every replica of the service. A message is acked after the handler (and its transaction) returns; a failure is
+ * Nest transport on JetStream: each `@OnEvent(subject)` handler gets its own durable pull consumer, shared by
+ * every replica of the service. Messages of one aggregate are handled in order, different aggregates in parallel
+ * (EVENT_CONCURRENCY). A message is acked after the handler (and its transaction) returns; a failure is
  * retried with a doubling delay, then parked as a dead letter; an invalid message is parked at once; an unknown
  * version is acked with a warning. One bad message never stops a consumer.
  */
@@ -123,7 +126,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(info.subject);
     if (!handler) return { kind: 'ignored', reason: 'no handler' };
     const event = check.event;
-    const context = { correlationId: event.correlationId, causationId: event.id, eventId: event.id, actor: event.actor ?? undefined };
+    const context = {
+      correlationId: event.correlationId,
+      causationId: event.id,
+      eventId: event.id,
+      actor: event.actor ?? undefined,
+    };
     try {
       await requestContext.run(context, async () => {
         const result: unknown = await handler(event, new EventContext([info]));
@@ -170,24 +178,33 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       try {
         const consumer = await this.js.consumers.get(this.config.NATS_STREAM, durable);
         const messages = await consumer.consume({ max_messages: 256 });
+        const scheduler = new KeyedScheduler(this.config.EVENT_CONCURRENCY);
         this.subscriptions.add(messages);
         try {
           for await (const message of messages) {
-            await this.onMessage(durable, subject, message);
+            const aggregate = message.headers?.get(AGGREGATE_HEADER) ?? '';
+            await scheduler.schedule(aggregate, () => this.onMessage(durable, subject, message));
             if (!this.running) break;
           }
         } finally {
+          await scheduler.drain();
           this.subscriptions.delete(messages);
         }
       } catch (error) {
-        if (this.running) this.logger.warn({ err: error, consumer: durable }, 'Consumer interrupted; resuming');
+        if (this.running)
+          this.logger.warn({ err: error, consumer: durable }, 'Consumer interrupted; resuming');
       }
       if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
 
   private async onMessage(consumer: string, subject: string, message: JsMsg): Promise<void> {
-    const info: EventContextInfo = { consumer, subject, deliveryCount: message.info.deliveryCount, replay: false };
+    const info: EventContextInfo = {
+      consumer,
+      subject,
+      deliveryCount: message.info.deliveryCount,
+      replay: false,
+    };
     const data = message.string();
     const outcome = await this.dispatch(info, data);
     try {
@@ -196,11 +213,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         return;
       }
       const park =
-        outcome.kind === 'invalid' ? true : decideAfterFailure(info.deliveryCount, this.retryPolicy).action === 'park';
+        outcome.kind === 'invalid'
+          ? true
+          : decideAfterFailure(info.deliveryCount, this.retryPolicy).action === 'park';
       const error = outcome.kind === 'invalid' ? `invalid message: ${outcome.reason}` : outcome.error;
       if (!park) {
         const decision = decideAfterFailure(info.deliveryCount, this.retryPolicy);
-        this.logger.warn({ consumer, eventId: outcome.eventId, deliveryCount: info.deliveryCount, error }, 'Handler failed; will retry');
+        this.logger.warn(
+          { consumer, eventId: outcome.eventId, deliveryCount: info.deliveryCount, error },
+          'Handler failed; will retry',
+        );
         message.nak(decision.action === 'retry' ? decision.delayMs : undefined);
         return;
       }

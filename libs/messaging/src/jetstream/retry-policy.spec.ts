@@ -20,6 +20,8 @@ describe('decideAfterFailure', () => {
 
 describe('durableName', () => {
   it('names one consumer per service and subject, without the dots JetStream forbids', () => {
-    expect(durableName('routing', 'guichet.application.submitted')).toBe('routing--guichet_application_submitted');
+    expect(durableName('routing', 'guichet.application.submitted')).toBe(
+      'routing--guichet_application_submitted',
+    );
   });
 });

@@ -45,7 +45,8 @@ export async function ensureStream(jsm: JetStreamManager, settings: StreamSettin
       await jsm.streams.add(wanted);
     } catch (addError) {
       // Another replica created it between our two calls.
-      if (!(addError instanceof Error && /already in use|already exists/i.test(addError.message))) throw addError;
+      if (!(addError instanceof Error && /already in use|already exists/i.test(addError.message)))
+        throw addError;
     }
   }
 }

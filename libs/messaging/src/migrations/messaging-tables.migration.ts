@@ -27,7 +27,9 @@ export class MessagingTables1763884800000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unpublished ON "${s}".outbox (seq) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unpublished ON "${s}".outbox (seq) WHERE published_at IS NULL`,
+    );
     await queryRunner.query(
       `CREATE INDEX outbox_unpublished_aggregate ON "${s}".outbox (aggregate_id, seq) WHERE published_at IS NULL`,
     );

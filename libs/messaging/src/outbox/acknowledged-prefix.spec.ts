@@ -1,6 +1,11 @@
 import { acknowledgedPrefix } from './acknowledged-prefix.js';
 
-const row = (id: string, aggregateId: string, seq: number, acknowledged: boolean) => ({ id, aggregateId, seq, acknowledged });
+const row = (id: string, aggregateId: string, seq: number, acknowledged: boolean) => ({
+  id,
+  aggregateId,
+  seq,
+  acknowledged,
+});
 
 describe('acknowledgedPrefix', () => {
   it('marks every row when every publish was acknowledged', () => {
@@ -8,7 +13,12 @@ describe('acknowledgedPrefix', () => {
   });
 
   it('stops an aggregate at its first failure so that a later event is never marked before an earlier one', () => {
-    const rows = [row('a1', 'A', 1, true), row('a2', 'A', 2, false), row('a3', 'A', 3, true), row('b1', 'B', 4, true)];
+    const rows = [
+      row('a1', 'A', 1, true),
+      row('a2', 'A', 2, false),
+      row('a3', 'A', 3, true),
+      row('b1', 'B', 4, true),
+    ];
     expect(acknowledgedPrefix(rows)).toEqual(['a1', 'b1']);
   });
 

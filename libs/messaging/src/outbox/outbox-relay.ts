@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
@@ -9,6 +15,7 @@ import type { MessagingConfig } from '../messaging.config.js';
 import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from '../messaging.tokens.js';
 import { outboxChannel } from '../migrations/messaging-tables.migration.js';
 import { acknowledgedPrefix } from './acknowledged-prefix.js';
+import { AGGREGATE_HEADER, CORRELATION_HEADER } from './headers.js';
 import { WakeSignal } from './wake-signal.js';
 
 interface OutboxRow {
@@ -84,7 +91,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         })),
       );
       if (done.length > 0) {
-        await manager.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [done]);
+        await manager.query(
+          `UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`,
+          [done],
+        );
       }
       return done.length;
     });
@@ -92,7 +102,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async publishRow(row: OutboxRow): Promise<void> {
     const h = headers();
-    if (row.envelope.correlationId) h.set('Guichet-Correlation-Id', row.envelope.correlationId);
+    h.set(AGGREGATE_HEADER, row.aggregate_id);
+    if (row.envelope.correlationId) h.set(CORRELATION_HEADER, row.envelope.correlationId);
     await this.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id, headers: h });
   }
 

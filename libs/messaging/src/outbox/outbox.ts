@@ -25,7 +25,9 @@ export class Outbox {
 
   async record(manager: EntityManager, event: EventEnvelope): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('Outbox.record must be called inside a transaction (manager.transaction or a query runner)');
+      throw new Error(
+        'Outbox.record must be called inside a transaction (manager.transaction or a query runner)',
+      );
     }
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (id, subject, aggregate_id, envelope) VALUES ($1, $2, $3, $4)`,

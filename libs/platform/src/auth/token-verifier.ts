@@ -17,7 +17,11 @@ function stringList(value: unknown): string[] {
 
 export function principalFromClaims(payload: JWTPayload): Principal {
   if (!payload.sub) throw new Unauthenticated('Le jeton ne désigne aucun utilisateur.', 'INVALID_TOKEN');
-  return { subject: payload.sub, roles: stringList(payload.roles).filter(isRole), teams: stringList(payload.teams) };
+  return {
+    subject: payload.sub,
+    roles: stringList(payload.roles).filter(isRole),
+    teams: stringList(payload.teams),
+  };
 }
 
 /** Verifies bearer tokens against the configured issuer: signature, issuer, audience, expiry. */

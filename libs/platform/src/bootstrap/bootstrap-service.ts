@@ -20,7 +20,8 @@ export function assertProductionSafety(config: ServiceConfig): void {
     throw new ConfigurationError([
       {
         variable: 'AUTH_SECRET',
-        reason: 'le secret de développement est interdit en production : configurez AUTH_JWKS_URL ou un AUTH_SECRET propre',
+        reason:
+          'le secret de développement est interdit en production : configurez AUTH_JWKS_URL ou un AUTH_SECRET propre',
       },
     ]);
   }
@@ -30,7 +31,9 @@ export function assertProductionSafety(config: ServiceConfig): void {
  * The whole main.ts of a service: validate configuration, check that PostgreSQL and NATS answer (and stop with a
  * message naming the one that does not), build the app, listen, print where it is.
  */
-export async function bootstrapService<C extends ServiceConfig>(entry: ServiceEntryPoint<C>): Promise<INestApplication> {
+export async function bootstrapService<C extends ServiceConfig>(
+  entry: ServiceEntryPoint<C>,
+): Promise<INestApplication> {
   let config: C;
   try {
     config = loadConfig(entry.configClass);

@@ -16,7 +16,10 @@ export function docsPath(service: string): string {
 }
 
 /** Builds a service's Nest application the same way for production and for integration tests. */
-export async function createServiceApp(module: DynamicModule, description: ServiceDescription): Promise<INestApplication> {
+export async function createServiceApp(
+  module: DynamicModule,
+  description: ServiceDescription,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
@@ -30,6 +33,8 @@ export async function createServiceApp(module: DynamicModule, description: Servi
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(docsPath(description.name), app, document, { jsonDocumentUrl: `${docsPath(description.name)}/openapi.json` });
+  SwaggerModule.setup(docsPath(description.name), app, document, {
+    jsonDocumentUrl: `${docsPath(description.name)}/openapi.json`,
+  });
   return app;
 }

@@ -24,7 +24,10 @@ export class DependencyUnreachable extends Error {}
 async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`pas de réponse après ${timeoutMs / 1000} s (${what})`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`pas de réponse après ${timeoutMs / 1000} s (${what})`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([work, timeout]);
@@ -43,7 +46,9 @@ export async function checkPostgres(url: string, timeoutMs: number): Promise<voi
       'PostgreSQL',
     );
   } catch (error) {
-    throw new DependencyUnreachable(`PostgreSQL injoignable (DATABASE_URL=${redactUrl(url)}) : ${reason(error)}`);
+    throw new DependencyUnreachable(
+      `PostgreSQL injoignable (DATABASE_URL=${redactUrl(url)}) : ${reason(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -16,7 +16,12 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 describe('loadConfig', () => {
   it('applies the defaults and converts numbers', () => {
     const config = loadConfig(ServiceConfig, { ...valid, PORT: '3001' });
-    expect(config).toMatchObject({ PORT: 3001, NODE_ENV: 'development', LOG_LEVEL: 'info', CONNECT_TIMEOUT_SECONDS: 10 });
+    expect(config).toMatchObject({
+      PORT: 3001,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      CONNECT_TIMEOUT_SECONDS: 10,
+    });
   });
 
   it('names every missing variable', () => {
@@ -25,7 +30,9 @@ describe('loadConfig', () => {
 
   it('names a malformed variable and says what is expected, in French', () => {
     expect(problemsOf({ ...valid, NATS_URL: 'localhost:4222', PORT: 'abc' })).toEqual(['PORT', 'NATS_URL']);
-    expect(() => loadConfig(ServiceConfig, { ...valid, NATS_URL: 'localhost:4222' })).toThrow(/NATS_URL \(doit être une URL nats:\/\//);
+    expect(() => loadConfig(ServiceConfig, { ...valid, NATS_URL: 'localhost:4222' })).toThrow(
+      /NATS_URL \(doit être une URL nats:\/\//,
+    );
   });
 
   it('treats an empty variable as unset, so that its default applies', () => {

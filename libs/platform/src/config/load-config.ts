@@ -5,9 +5,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 /** Thrown at boot when an environment variable is missing or malformed. Names every faulty variable. */
 export class ConfigurationError extends Error {
   constructor(readonly problems: { variable: string; reason: string }[]) {
-    super(
-      `Configuration invalide : ${problems.map((p) => `${p.variable} (${p.reason})`).join(', ')}`,
-    );
+    super(`Configuration invalide : ${problems.map((p) => `${p.variable} (${p.reason})`).join(', ')}`);
     this.name = 'ConfigurationError';
   }
 }
@@ -29,7 +27,9 @@ export function loadConfig<T extends object>(
   configClass: Constructor<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(configClass, defined, {
     enableImplicitConversion: true,
     excludeExtraneousValues: false,

@@ -13,10 +13,20 @@ export class ServiceConfig {
   @Max(65535)
   PORT: number = 0;
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'doit être une URL postgres://utilisateur:motdepasse@hôte:port/base' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'doit être une URL postgres://utilisateur:motdepasse@hôte:port/base',
+  })
   DATABASE_URL: string;
 
-  @Matches(/^(nats|tls):\/\/[^\s]+$/, { message: 'doit être une URL nats://hôte:port (plusieurs séparées par des virgules)' })
+  /** Connections of the service's PostgreSQL pool. */
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE: number = 20;
+
+  @Matches(/^(nats|tls):\/\/[^\s]+$/, {
+    message: 'doit être une URL nats://hôte:port (plusieurs séparées par des virgules)',
+  })
   NATS_URL: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

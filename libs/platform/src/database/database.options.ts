@@ -10,8 +10,13 @@ export interface ServiceDatabaseOptions {
   migrations: MixedList<Function | string>;
 }
 
-/** TypeORM options of a service: its own schema, its migrations run at boot, never `synchronize`. */
-export function dataSourceOptions(url: string, options: ServiceDatabaseOptions, applicationName: string): DataSourceOptions {
+/** TypeORM options of a service: its own schema, its migrations (run at boot under a lock), never `synchronize`. */
+export function dataSourceOptions(
+  url: string,
+  options: ServiceDatabaseOptions,
+  applicationName: string,
+  poolSize: number,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,10 +24,8 @@ export function dataSourceOptions(url: string, options: ServiceDatabaseOptions, 
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
-    migrationsRun: true,
-    migrationsTransactionMode: 'each',
     synchronize: false,
     applicationName,
-    extra: { max: 10, connectionTimeoutMillis: 10_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
   };
 }

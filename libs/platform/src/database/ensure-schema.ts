@@ -1,13 +1,25 @@
 import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
-/** Creates the service's schema before TypeORM looks for its migrations table in it. */
-export async function ensureSchema(url: string, schema: string): Promise<void> {
+/**
+ * Opens a service's data source: creates its schema and runs its migrations while holding a PostgreSQL advisory
+ * lock, so that replicas starting together on an empty database migrate one after the other.
+ */
+export async function openServiceDataSource(
+  url: string,
+  schema: string,
+  options: DataSourceOptions,
+): Promise<DataSource> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  await client.connect();
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await lock.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`guichet:migrations:${schema}`]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return dataSource;
   } finally {
-    await client.end();
+    await lock.end();
   }
 }

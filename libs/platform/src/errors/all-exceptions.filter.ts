@@ -20,8 +20,15 @@ function describe(exception: unknown): { status: number; body: ErrorBody } {
       body: errorBody(exception.code, exception.message, exception.details),
     };
   }
-  if (exception instanceof HttpException && isBodyParserError(exception.cause) && exception.cause.type === 'entity.parse.failed') {
-    return { status: 400, body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.") };
+  if (
+    exception instanceof HttpException &&
+    isBodyParserError(exception.cause) &&
+    exception.cause.type === 'entity.parse.failed'
+  ) {
+    return {
+      status: 400,
+      body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide."),
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -29,7 +36,10 @@ function describe(exception: unknown): { status: number; body: ErrorBody } {
     return { status, body: errorBody(known.code, known.message) };
   }
   if (isBodyParserError(exception) && exception.type === 'entity.parse.failed') {
-    return { status: 400, body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.") };
+    return {
+      status: 400,
+      body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide."),
+    };
   }
   if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
     const known = HTTP_STATUS_ERRORS[exception.status] ?? HTTP_STATUS_ERRORS[400];

@@ -48,7 +48,10 @@ function lastNumber(message: string): string {
 }
 
 function frenchReason(property: string, constraint: string, message: string): string {
-  const isEnglishDefault = message.startsWith(`${property} `) || message.startsWith('property ') || message.startsWith('each value in ');
+  const isEnglishDefault =
+    message.startsWith(`${property} `) ||
+    message.startsWith('property ') ||
+    message.startsWith('each value in ');
   if (!isEnglishDefault) return message;
   const translate = FRENCH_REASONS[constraint];
   return translate ? translate(message) : message;

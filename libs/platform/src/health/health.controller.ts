@@ -1,6 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthIndicatorResult,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Public } from '../auth/index.js';
 import { NATS_CONNECTION } from '../nats/index.js';
@@ -26,7 +32,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   readiness() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3_000 }), () => this.natsCheck()]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 3_000 }),
+      () => this.natsCheck(),
+    ]);
   }
 
   private async natsCheck(): Promise<HealthIndicatorResult> {

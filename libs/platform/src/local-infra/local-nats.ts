@@ -20,13 +20,17 @@ export function ensureNatsServerInstalled(log: (line: string) => void = () => un
   const isRoot = process.getuid?.() === 0;
   if (isRoot && hasCommand('apt-get')) {
     log('nats-server absent : installation du paquet Debian nats-server (apt-get)…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server'], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server'],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (hasCommand('nats-server')) return;
   }
   throw new Error(
-    "nats-server est introuvable. Installez-le (Debian/Ubuntu : sudo apt-get install -y nats-server ; ailleurs : https://docs.nats.io/running-a-nats-service/introduction/installation) ou définissez NATS_URL vers un serveur NATS avec JetStream.",
+    'nats-server est introuvable. Installez-le (Debian/Ubuntu : sudo apt-get install -y nats-server ; ailleurs : https://docs.nats.io/running-a-nats-service/introduction/installation) ou définissez NATS_URL vers un serveur NATS avec JetStream.',
   );
 }
 

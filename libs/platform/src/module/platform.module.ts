@@ -4,11 +4,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { LoggerModule } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { AuthGuard, TokenVerifier } from '../auth/index.js';
 import type { ServiceConfig } from '../config/index.js';
 import { CorrelationInterceptor } from '../context/index.js';
-import { dataSourceOptions, ensureSchema, type ServiceDatabaseOptions } from '../database/index.js';
+import { dataSourceOptions, openServiceDataSource, type ServiceDatabaseOptions } from '../database/index.js';
 import { AllExceptionsFilter, createValidationPipe } from '../errors/index.js';
 import { HealthController } from '../health/index.js';
 import { loggerOptions } from '../logging/index.js';
@@ -47,13 +46,17 @@ export class PlatformModule {
         LoggerModule.forRoot(loggerOptions(name, config.LOG_LEVEL)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions(config.DATABASE_URL, definition.database, `guichet-${name}`),
+            ...dataSourceOptions(
+              config.DATABASE_URL,
+              definition.database,
+              `guichet-${name}`,
+              config.DATABASE_POOL_SIZE,
+            ),
             retryAttempts: 0,
           }),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('Missing data source options');
-            await ensureSchema(config.DATABASE_URL, definition.database.schema);
-            return new DataSource(options).initialize();
+            return openServiceDataSource(config.DATABASE_URL, definition.database.schema, options);
           },
         }),
         TerminusModule,
@@ -73,7 +76,8 @@ export class PlatformModule {
         },
         {
           provide: NATS_CONNECTION,
-          useFactory: () => connectNats(config.NATS_URL, `guichet-${name}`, config.CONNECT_TIMEOUT_SECONDS * 1000),
+          useFactory: () =>
+            connectNats(config.NATS_URL, `guichet-${name}`, config.CONNECT_TIMEOUT_SECONDS * 1000),
         },
         NatsConnectionCloser,
         { provide: APP_GUARD, useClass: AuthGuard },

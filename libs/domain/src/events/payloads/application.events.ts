@@ -72,7 +72,13 @@ export class ApplicationInfoRequestedV1 {
   @IsIn(['suspends', 'restarts', 'none']) clockEffect: 'suspends' | 'restarts' | 'none';
 }
 
-export const DECISION_OUTCOMES = ['granted', 'rejected', 'closed', 'deemed_granted', 'deemed_rejected'] as const;
+export const DECISION_OUTCOMES = [
+  'granted',
+  'rejected',
+  'closed',
+  'deemed_granted',
+  'deemed_rejected',
+] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export class ApplicationDecidedV1 {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const PROCEDURE_CODE = /^[a-z][a-z0-9-]{1,30}$/;
 export const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/;
@@ -41,4 +41,3 @@ export class PublicContact {
   @IsString()
   hours?: string;
 }
-

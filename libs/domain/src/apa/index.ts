@@ -1,0 +1,15 @@
+export { estimateApa, estimateForUnknownGir, flatRate, girCeiling } from './apa-calculator.js';
+export type { ApaEstimate, ApaEstimateInput } from './apa-calculator.js';
+export {
+  APA_PARAMETERS,
+  APA_RULES,
+  ApaParametersUnknown,
+  GIRS,
+  defineApaParameters,
+  legalDateFault,
+  parametersOn,
+} from './apa-parameters.js';
+export type { ApaParameters, ApaParametersEntry, Gir } from './apa-parameters.js';
+export type { Household } from './apa-participation.js';
+export { cents, euros } from './money.js';
+export type { Cents } from './money.js';

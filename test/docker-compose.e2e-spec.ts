@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ROUTES } from '../apps/edge/src/edge.routes.js';
+
+const COMPOSE_FILE = resolve(process.cwd(), 'docker-compose.yml');
+const JWKS_URL = 'https://sso.example/jwks';
+
+interface ComposeResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** What docker-compose prints and returns; a missing docker-compose fails the test (CI installs it). */
+function compose(args: string[], env: NodeJS.ProcessEnv, envFile: string): ComposeResult {
+  try {
+    const stdout = execFileSync('docker-compose', ['--env-file', envFile, '-f', COMPOSE_FILE, ...args], {
+      cwd: process.cwd(),
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & {
+      status?: number | null;
+      stdout?: string;
+      stderr?: string;
+    };
+    if (failure.code === 'ENOENT') {
+      throw new Error(
+        'docker-compose est introuvable. Installez-le (Debian/Ubuntu : sudo apt-get install -y docker-compose) : ' +
+          'ce test valide docker-compose.yml avec lui.',
+        { cause: error },
+      );
+    }
+    if (typeof failure.status !== 'number') throw error;
+    return { status: failure.status, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+/** The caller's environment without anything that would feed or redirect the compose file. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('AUTH_') && !name.startsWith('COMPOSE_')),
+  );
+  return { ...env, ...extra };
+}
+
+describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine needed)', () => {
+  let dir: string;
+  let envFile: string;
+
+  beforeAll(() => {
+    // An empty --env-file: a developer's .env must not supply AUTH_JWKS_URL behind the test's back.
+    dir = mkdtempSync(join(tmpdir(), 'guichet-compose-'));
+    envFile = join(dir, 'empty.env');
+    writeFileSync(envFile, '');
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is valid when AUTH_JWKS_URL is set', () => {
+    const result = compose(
+      ['config', '-q'],
+      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
+      envFile,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('runs PostgreSQL, NATS, the four services and the edge', () => {
+    const result = compose(
+      ['config', '--services'],
+      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
+      envFile,
+    );
+    expect(result.status).toBe(0);
+    const services = result.stdout.split('\n').filter((line) => line.trim() !== '');
+    expect(new Set(services)).toEqual(
+      new Set(['postgres', 'nats', 'intake', 'routing', 'checks', 'notifications', 'edge']),
+    );
+  });
+
+  it('gives every service the edge routes to a container, and points the edge at it', () => {
+    const services = compose(
+      ['config', '--services'],
+      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
+      envFile,
+    )
+      .stdout.split('\n')
+      .filter((line) => line.trim() !== '');
+    const rendered = compose(
+      ['config'],
+      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
+      envFile,
+    ).stdout;
+    const routed = [...new Set(ROUTES.map((route) => route.service))];
+    expect(routed.length).toBeGreaterThan(0);
+    for (const service of routed) {
+      expect(services).toContain(service);
+      expect(rendered).toContain(`${service.toUpperCase()}_URL: http://${service}:3000`);
+    }
+  });
+
+  it('refuses to render without AUTH_JWKS_URL, naming it', () => {
+    const result = compose(
+      ['config', '-q'],
+      cleanEnv({ AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
+      envFile,
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('AUTH_JWKS_URL');
+  });
+});
