@@ -38,11 +38,11 @@ async function parallel(
   );
 }
 
-async function insertRate(url: string): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: WRITERS });
+async function insertRate(url: string, connections: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_insert (id uuid PRIMARY KEY, body jsonb NOT NULL)');
   const started = performance.now();
-  await parallel(RAW_INSERTS, WRITERS, async () => {
+  await parallel(RAW_INSERTS, connections, async () => {
     await pool.query('INSERT INTO bench_insert (id, body) VALUES ($1, $2)', [
       uuidv7(),
       JSON.stringify({ n: 1 }),
@@ -130,7 +130,8 @@ async function main(): Promise<void> {
   process.env.TEST_DATABASE_URL = postgres.url('postgres');
   try {
     const databaseUrl = await createTestDatabase('bench');
-    const inserts = await insertRate(databaseUrl);
+    const insertsOneConnection = await insertRate(databaseUrl, 1);
+    const inserts = await insertRate(databaseUrl, WRITERS);
     const publishes = await publishRate(nats.url);
     // The consuming service runs in its own process, as in production; this process plays the writing services.
     const ledger = await spawnLedgerProcess({
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
     const fixed = (n: number, digits = 0) => n.toFixed(digits);
     console.log(`Machine : ${cpus().length} cœurs ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
     console.log(`Charge : ${EVENTS} événements, ${WRITERS} écrivains concurrents`);
-    console.log(`PostgreSQL, INSERT d'une ligne (autocommit, ${WRITERS} connexions) : ${fixed(inserts)} /s`);
+    console.log(`PostgreSQL, INSERT d'une ligne (autocommit) : ${fixed(inserts)} /s avec ${WRITERS} connexions, ${fixed(insertsOneConnection)} /s avec 1`);
     console.log(`JetStream, publication en pipeline (1 connexion) : ${fixed(publishes)} /s`);
     console.log(
       `Socle (outbox → relais → JetStream → handler + inbox, commit) : ${fixed(full.rate)} événements/s`,

@@ -1,4 +1,20 @@
+import { IsBoolean, IsInt, Matches, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { MessagingConfig } from '#messaging';
 
-/** Configuration of the intake service: the platform's and the event backbone's variables (see the README). */
-export class IntakeConfig extends MessagingConfig {}
+/** Configuration of the intake service: the platform's and the backbone's variables, and the procedures' settings. */
+export class IntakeConfig extends MessagingConfig {
+  /** INSEE codes of the départements served, comma-separated (e.g. `14`). */
+  @Matches(/^(\d{2,3}|2[AB])(,(\d{2,3}|2[AB]))*$/, { message: 'doit être une liste de codes de départements (ex. 14 ou 14,50)' })
+  SERVED_DEPARTEMENTS: string = '14';
+
+  /** APCR: a commune may file when its population municipale is below this figure. */
+  @IsInt()
+  @Min(1)
+  APCR_POPULATION_THRESHOLD: number = 2_000;
+
+  /** APCR: communes nouvelles above the threshold are admitted (rules of 2020). */
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  APCR_ADMIT_COMMUNES_NOUVELLES: boolean = true;
+}

@@ -1,21 +1,54 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { etalabCommuneDirectory } from '#domain';
 import { eventDrivenServiceImports } from '#messaging';
+import { ApplicationEntity } from './applications/application.entity.js';
+import { ApplicationEventsHandler } from './applications/application.events.js';
+import { ApplicationFollowUp } from './applications/application-follow-up.service.js';
+import { ApplicationsController } from './applications/applications.controller.js';
+import { ApplicationsService } from './applications/applications.service.js';
+import { COMMUNE_DIRECTORY, PROCEDURE_SETTINGS } from './applications/procedure-context.js';
+import { TimelineEntryEntity } from './applications/timeline-entry.entity.js';
 import type { IntakeConfig } from './intake.config.js';
+import { IntakeTables1763884900000 } from './migrations/1763884900000-intake-tables.js';
+import type { Procedure, ProcedureSettings } from './procedures/procedure.js';
+import { DEFAULT_PROCEDURES, PROCEDURES } from './procedures/procedure.registry.js';
+import { ProcedureCatalogue } from './procedures/procedure-catalogue.js';
+import { ProceduresController } from './procedures/procedures.controller.js';
+
+export function procedureSettings(config: IntakeConfig): ProcedureSettings {
+  return {
+    servedDepartements: config.SERVED_DEPARTEMENTS.split(','),
+    apcrPopulationThreshold: config.APCR_POPULATION_THRESHOLD,
+    apcrAdmitCommunesNouvelles: config.APCR_ADMIT_COMMUNES_NOUVELLES,
+  };
+}
 
 @Module({})
 export class IntakeModule {
   static readonly description =
     "Dépôt des demandes (APA, APCR) : brouillons, dépôt sur l'honneur, accusé de réception, délais, suivi du dossier.";
 
-  static forRoot(config: IntakeConfig): DynamicModule {
+  /** `procedures` defaults to the registry; tests pass another list (e.g. with a third procedure). */
+  static forRoot(config: IntakeConfig, procedures: readonly Procedure[] = DEFAULT_PROCEDURES): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [
-        ...eventDrivenServiceImports({
-          name: 'intake',
-          config,
-          database: { schema: 'intake', entities: [], migrations: [] },
-        }),
+      imports: eventDrivenServiceImports({
+        name: 'intake',
+        config,
+        database: {
+          schema: 'intake',
+          entities: [ApplicationEntity, TimelineEntryEntity],
+          migrations: [IntakeTables1763884900000],
+        },
+      }),
+      controllers: [ProceduresController, ApplicationsController, ApplicationEventsHandler],
+      providers: [
+        { provide: PROCEDURES, useValue: procedures },
+        { provide: PROCEDURE_SETTINGS, useValue: procedureSettings(config) },
+        { provide: COMMUNE_DIRECTORY, useFactory: etalabCommuneDirectory },
+        ProcedureCatalogue,
+        ApplicationsService,
+        ApplicationFollowUp,
       ],
     };
   }

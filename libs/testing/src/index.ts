@@ -6,3 +6,4 @@ export * from './service-harness.js';
 export * from './fixtures/ledger/index.js';
 export * from './fixtures/ledger/ledger.harness.js';
 export * from './service-process.js';
+export * from './event-probe.js';

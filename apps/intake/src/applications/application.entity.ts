@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { DecisionOutcome, PublicContact } from '#domain';
+import type { RuleFinding, SilenceMeans } from '../procedures/procedure.js';
+import type { ApplicationStatus } from './application.lifecycle.js';
+
+/** What intake keeps of the back office's work, learnt from events (never read from routing's tables). */
+export interface ApplicationHandling {
+  team?: { code: string; contact: PublicContact };
+  agentAssigned?: boolean;
+  infoRequest?: { requestId: string; message: string; answerBy: string };
+  decision?: { outcome: DecisionOutcome; reason: string; amountCents?: number; remedies: string; decidedAt: string };
+  check?: { checkId: string; status: 'open' | 'evidence_requested' | 'concluded'; dueDate?: string; outcome?: string };
+}
+
+/** A citizen's file: a draft until submitted, then followed until it is closed. Table `intake.applications`. */
+@Entity({ name: 'applications' })
+export class ApplicationEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  procedure: string;
+
+  /** Subject (login id) of the citizen who owns the file. */
+  @Column('text', { name: 'owner_subject' })
+  ownerSubject: string;
+
+  @Column('text')
+  status: ApplicationStatus;
+
+  /** The form, partial while a draft. */
+  @Column('jsonb')
+  data: Record<string, unknown>;
+
+  @Column('text', { name: 'receipt_number', nullable: true })
+  receiptNumber: string | null;
+
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @Column('date', { name: 'decision_deadline', nullable: true })
+  decisionDeadline: string | null;
+
+  @Column('date', { name: 'clock_suspended_on', nullable: true })
+  clockSuspendedOn: string | null;
+
+  @Column('text', { name: 'silence_means', nullable: true })
+  silenceMeans: SilenceMeans | null;
+
+  @Column('jsonb', { default: () => "'[]'" })
+  warnings: RuleFinding[];
+
+  @Column('jsonb', { default: () => "'{}'" })
+  handling: ApplicationHandling;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,95 @@
+import {
+  type ApplicationAssignedV1,
+  type ApplicationDecidedV1,
+  type ApplicationInfoRequestedV1,
+  type ApplicationRoutedV1,
+  type CheckConcludedV1,
+  type CheckEvidenceRequestedV1,
+  type DecisionOutcome,
+  euros,
+  cents,
+  frenchDate,
+  type LegalDate,
+} from '#domain';
+
+/** The sentences of a file's timeline, in plain French, as the citizen reads them. Pure. */
+
+export function draftCreatedText(procedureTitle: string): string {
+  return `Brouillon créé : ${procedureTitle}. Vous pouvez le compléter en plusieurs fois.`;
+}
+
+export function submittedText(receiptNumber: string, deadline: LegalDate, silenceMeans: 'granted' | 'rejected'): string {
+  const silence = silenceMeans === 'granted' ? 'vaudra accord' : 'vaudra refus';
+  return (
+    `Demande déposée sur l’honneur, sans pièce justificative. Numéro d’accusé de réception : ${receiptNumber}. ` +
+    `Le département doit vous répondre au plus tard le ${frenchDate(deadline)} ; sans réponse à cette date, le silence ${silence}.`
+  );
+}
+
+export function withdrawnText(): string {
+  return 'Vous avez retiré votre demande. Elle ne sera pas instruite.';
+}
+
+export function complementedText(deadline: LegalDate | null): string {
+  const clock = deadline ? ` Le département doit désormais vous répondre au plus tard le ${frenchDate(deadline)}.` : '';
+  return `Vous avez envoyé les informations complémentaires demandées.${clock}`;
+}
+
+export function routedText(event: ApplicationRoutedV1): string {
+  const { contact } = event;
+  const ways = [contact.phone && `téléphone ${contact.phone}`, contact.email && `e-mail ${contact.email}`, contact.address]
+    .filter(Boolean)
+    .join(', ');
+  const hours = contact.hours ? ` (horaires : ${contact.hours})` : '';
+  return `Votre demande est suivie par ${contact.name}.${ways ? ` Pour la joindre : ${ways}${hours}.` : ''}`;
+}
+
+export function assignedText(_event: ApplicationAssignedV1): string {
+  return 'Un agent instructeur a pris votre demande en charge.';
+}
+
+export function infoRequestedText(event: ApplicationInfoRequestedV1): string {
+  const clock =
+    event.clockEffect === 'restarts'
+      ? ' Le délai de décision repartira de votre réponse.'
+      : event.clockEffect === 'suspends'
+        ? ' Le délai de décision est suspendu jusqu’à votre réponse.'
+        : '';
+  return `Le service vous demande des informations complémentaires : « ${event.message} ». Merci de répondre avant le ${frenchDate(event.answerBy)}.${clock}`;
+}
+
+const OUTCOME_TEXTS: Record<DecisionOutcome, string> = {
+  granted: 'Votre demande est accordée.',
+  rejected: 'Votre demande est refusée.',
+  closed: 'Votre demande est classée sans suite.',
+  deemed_granted: 'Faute de décision dans le délai légal, votre demande est réputée accordée.',
+  deemed_rejected: 'Faute de décision dans le délai légal, votre demande est réputée refusée.',
+};
+
+export function decidedText(event: ApplicationDecidedV1): string {
+  const amount = event.amountCents !== undefined ? ` Montant : ${euros(cents(event.amountCents))}.` : '';
+  return `${OUTCOME_TEXTS[event.outcome]}${amount} Motif : ${event.reason} Voies de recours : ${event.remedies}`;
+}
+
+export function checkOpenedText(): string {
+  return (
+    'Votre dossier fait partie de l’échantillon de contrôle a posteriori : comme pour d’autres dossiers tirés au sort ' +
+    'ou selon des critères publics, le département vérifie les informations déclarées sur l’honneur.'
+  );
+}
+
+export function evidenceRequestedText(event: CheckEvidenceRequestedV1): string {
+  return `Dans le cadre du contrôle, merci de transmettre avant le ${frenchDate(event.dueDate)} : ${event.evidence.join(', ')}. ${event.message}`;
+}
+
+const CHECK_OUTCOME_TEXTS: Record<CheckConcludedV1['outcome'], string> = {
+  compliant: 'Le contrôle est terminé : votre dossier est conforme.',
+  corrected: 'Le contrôle est terminé : une erreur de bonne foi a été corrigée, sans sanction (droit à l’erreur).',
+  overpayment: 'Le contrôle est terminé : une somme versée à tort devra être remboursée.',
+  fraud_suspected: 'Le contrôle est terminé : le dossier est transmis pour examen complémentaire.',
+};
+
+export function checkConcludedText(event: CheckConcludedV1): string {
+  const amount = event.overpaymentCents ? ` Montant : ${euros(cents(event.overpaymentCents))}.` : '';
+  return `${CHECK_OUTCOME_TEXTS[event.outcome]}${amount} Motif : ${event.reason}`;
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsString } from 'class-validator';
+import { type ApaEstimate, estimateApa, estimateForUnknownGir, parisDate } from '#domain';
+import { Public } from '#platform';
+import { ApaEstimateRequest } from './apa-estimate.dto.js';
+import { describeProcedure, type ProcedureDescription } from './procedure-description.js';
+import { ProcedureCatalogue } from './procedure-catalogue.js';
+
+class ProcedureCodeParam {
+  @IsString()
+  code: string;
+}
+
+const ESTIMATE_NOTICE =
+  'Estimation indicative selon le barème national (CASF R232-10 et R232-11) : le montant réel dépend du plan d’aide ' +
+  'établi après l’évaluation à domicile par l’équipe médico-sociale.';
+
+/** The procedures on offer, described for a front end to build its forms; the APA estimate. Open to anyone. */
+@ApiTags('démarches')
+@Controller('api/procedures')
+@Public()
+export class ProceduresController {
+  constructor(private readonly catalogue: ProcedureCatalogue) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Les démarches proposées : champs, règles, délai' })
+  list(): { items: ProcedureDescription[] } {
+    return { items: this.catalogue.list().map(describeProcedure) };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'Une démarche' })
+  get(@Param() params: ProcedureCodeParam): ProcedureDescription {
+    return describeProcedure(this.catalogue.get(params.code));
+  }
+
+  @Post('apa/estimate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Estime le plafond, la participation et le montant de l’APA à domicile' })
+  estimate(@Body() body: ApaEstimateRequest): { estimates: readonly ApaEstimate[]; notice: string } {
+    const input = {
+      monthlyResourcesCents: body.monthlyResourcesCents,
+      household: body.household,
+      planCents: body.planCents,
+      date: body.date ?? parisDate(new Date()),
+    };
+    const estimates = body.gir === 'unknown' ? estimateForUnknownGir(input) : [estimateApa({ ...input, gir: body.gir })];
+    return { estimates, notice: ESTIMATE_NOTICE };
+  }
+}

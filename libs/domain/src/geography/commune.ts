@@ -1,0 +1,41 @@
+/** A French commune as Guichet needs it. INSEE code, never the postal code (one postal code covers several communes). */
+export interface Commune {
+  code: string;
+  name: string;
+  departement: string;
+  /** Population municipale; undefined for the few communes the dataset gives none. */
+  population: number | undefined;
+  postalCodes: string[];
+  /** A commune nouvelle (it has communes déléguées). */
+  isCommuneNouvelle: boolean;
+  epci: { code: string; name: string } | undefined;
+}
+
+/** Looks communes up by INSEE code or postal code. */
+export interface CommuneDirectory {
+  find(inseeCode: string): Commune | undefined;
+  byPostalCode(postalCode: string): Commune[];
+}
+
+/** An in-memory directory, built from a list (the official dataset, or a few communes in a unit test). */
+export class InMemoryCommuneDirectory implements CommuneDirectory {
+  private readonly byCode = new Map<string, Commune>();
+  private readonly byPostal = new Map<string, Commune[]>();
+
+  constructor(communes: Iterable<Commune>) {
+    for (const commune of communes) {
+      this.byCode.set(commune.code, commune);
+      for (const postalCode of commune.postalCodes) {
+        this.byPostal.set(postalCode, [...(this.byPostal.get(postalCode) ?? []), commune]);
+      }
+    }
+  }
+
+  find(inseeCode: string): Commune | undefined {
+    return this.byCode.get(inseeCode);
+  }
+
+  byPostalCode(postalCode: string): Commune[] {
+    return this.byPostal.get(postalCode) ?? [];
+  }
+}

@@ -1,0 +1,2 @@
+export * from './commune.js';
+export * from './etalab-communes.js';
