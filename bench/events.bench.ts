@@ -157,7 +157,9 @@ async function main(): Promise<void> {
     const fixed = (n: number, digits = 0) => n.toFixed(digits);
     console.log(`Machine : ${cpus().length} cœurs ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
     console.log(`Charge : ${EVENTS} événements, ${WRITERS} écrivains concurrents`);
-    console.log(`PostgreSQL, INSERT d'une ligne (autocommit) : ${fixed(inserts)} /s avec ${WRITERS} connexions, ${fixed(insertsOneConnection)} /s avec 1`);
+    console.log(
+      `PostgreSQL, INSERT d'une ligne (autocommit) : ${fixed(inserts)} /s avec ${WRITERS} connexions, ${fixed(insertsOneConnection)} /s avec 1`,
+    );
     console.log(`JetStream, publication en pipeline (1 connexion) : ${fixed(publishes)} /s`);
     console.log(
       `Socle (outbox → relais → JetStream → handler + inbox, commit) : ${fixed(full.rate)} événements/s`,

@@ -110,6 +110,7 @@ async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {

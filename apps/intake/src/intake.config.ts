@@ -5,7 +5,9 @@ import { MessagingConfig } from '#messaging';
 /** Configuration of the intake service: the platform's and the backbone's variables, and the procedures' settings. */
 export class IntakeConfig extends MessagingConfig {
   /** INSEE codes of the départements served, comma-separated (e.g. `14`). */
-  @Matches(/^(\d{2,3}|2[AB])(,(\d{2,3}|2[AB]))*$/, { message: 'doit être une liste de codes de départements (ex. 14 ou 14,50)' })
+  @Matches(/^(\d{2,3}|2[AB])(,(\d{2,3}|2[AB]))*$/, {
+    message: 'doit être une liste de codes de départements (ex. 14 ou 14,50)',
+  })
   SERVED_DEPARTEMENTS: string = '14';
 
   /** APCR: a commune may file when its population municipale is below this figure. */

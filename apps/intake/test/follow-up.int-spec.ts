@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createEvent, type EventMap, type EventType, SUBJECTS } from '#domain';
 import { eventsOnStream, eventually, publishEvent } from '#testing';
 import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
-import { citizen, type IntakeUnderTest, startIntake } from './intake.harness.js';
+import { citizen, expectStatus, type IntakeUnderTest, startIntake } from './intake.harness.js';
 
 describe('intake: a file follows the back office through events (real PostgreSQL + nats-server)', () => {
   let intake: IntakeUnderTest;
@@ -24,12 +24,16 @@ describe('intake: a file follows the back office through events (real PostgreSQL
 
   it('shows routing, requests for more, the answer and the decision in the timeline, in French', async () => {
     const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
-    await jeanne.submit(id).then((r) => r.expect(201));
+    await jeanne.submit(id).then(expectStatus(201));
 
     const routed = await send(SUBJECTS.applicationRouted, id, {
       applicationId: id,
       teamCode: 'CTS-BAYEUX',
-      contact: { name: 'Circonscription d’action sociale de Bayeux', phone: '02 31 51 00 00', email: 'cas.bayeux@calvados.fr' },
+      contact: {
+        name: 'Circonscription d’action sociale de Bayeux',
+        phone: '02 31 51 00 00',
+        email: 'cas.bayeux@calvados.fr',
+      },
       reason: 'règle APA du Bessin',
     });
     await publishEvent(intake.nats.url, routed); // delivered twice: the timeline must show it once
@@ -45,7 +49,9 @@ describe('intake: a file follows the back office through events (real PostgreSQL
     await eventually(async () => expect((await jeanne.get(id)).body.status).toBe('info_requested'));
     expect((await jeanne.get(id)).body.decisionDeadline).toBeNull(); // APA: the deadline runs again from the answer
 
-    const answered = await jeanne.complement(id, 'Aide à domicile 4 h par semaine depuis 2025.').then((r) => r.expect(200));
+    const answered = await jeanne
+      .complement(id, 'Aide à domicile 4 h par semaine depuis 2025.')
+      .then(expectStatus(200));
     expect(answered.body.status).toBe('in_review');
     expect(answered.body.decisionDeadline).not.toBeNull();
 
@@ -55,12 +61,20 @@ describe('intake: a file follows the back office through events (real PostgreSQL
       reason: 'Perte d’autonomie évaluée en GIR 3.',
       amountCents: 52_345,
       decidedAt: new Date().toISOString(),
-      remedies: 'Recours administratif préalable auprès du président du conseil départemental dans les deux mois.',
+      remedies:
+        'Recours administratif préalable auprès du président du conseil départemental dans les deux mois.',
     });
     await eventually(async () => expect((await jeanne.get(id)).body.status).toBe('granted'));
 
     const timeline = (await jeanne.timeline(id)).body.items as { kind: string; text: string }[];
-    expect(timeline.map((item) => item.kind)).toEqual(['draft_created', 'submitted', 'routed', 'info_requested', 'complemented', 'decided']);
+    expect(timeline.map((item) => item.kind)).toEqual([
+      'draft_created',
+      'submitted',
+      'routed',
+      'info_requested',
+      'complemented',
+      'decided',
+    ]);
     expect(timeline[2].text).toContain('Circonscription d’action sociale de Bayeux');
     expect(timeline[2].text).toContain('02 31 51 00 00');
     expect(timeline[5].text).toMatch(/accordée.*523,45\s€/);
@@ -71,10 +85,22 @@ describe('intake: a file follows the back office through events (real PostgreSQL
 
   it('ignores an event that no longer applies to the file (routed after withdrawal)', async () => {
     const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
-    await jeanne.submit(id).then((r) => r.expect(201));
-    await jeanne.withdraw(id).then((r) => r.expect(200));
-    await send(SUBJECTS.applicationRouted, id, { applicationId: id, teamCode: 'X', contact: { name: 'X' }, reason: 'x' });
-    await send(SUBJECTS.checkOpened, id, { checkId: uuidv7(), applicationId: id, campaign: '2026', probability: 0.1, draw: 0.05, factors: {} });
+    await jeanne.submit(id).then(expectStatus(201));
+    await jeanne.withdraw(id).then(expectStatus(200));
+    await send(SUBJECTS.applicationRouted, id, {
+      applicationId: id,
+      teamCode: 'X',
+      contact: { name: 'X' },
+      reason: 'x',
+    });
+    await send(SUBJECTS.checkOpened, id, {
+      checkId: uuidv7(),
+      applicationId: id,
+      campaign: '2026',
+      probability: 0.1,
+      draw: 0.05,
+      factors: {},
+    });
     await eventually(async () => {
       const kinds = ((await jeanne.timeline(id)).body.items as { kind: string }[]).map((item) => item.kind);
       expect(kinds).toContain('check_opened');

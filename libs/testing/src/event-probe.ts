@@ -7,7 +7,12 @@ import type { EventEnvelope, EventType } from '#domain';
  * Every event of one subject stored in the stream so far, read by a throw-away durable consumer: what a test
  * consumer would receive. Waits up to `idleMs` for more after the last message.
  */
-export async function eventsOnStream(natsUrl: string, subject: EventType, idleMs = 1_000, stream = 'GUICHET'): Promise<EventEnvelope[]> {
+export async function eventsOnStream(
+  natsUrl: string,
+  subject: EventType,
+  idleMs = 1_000,
+  stream = 'GUICHET',
+): Promise<EventEnvelope[]> {
   const connection = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(connection);
@@ -21,7 +26,7 @@ export async function eventsOnStream(natsUrl: string, subject: EventType, idleMs
     const consumer = await jetstream(connection).consumers.get(stream, durable);
     const events: EventEnvelope[] = [];
     for (;;) {
-      const batch = await consumer.fetch({ max_messages: 500, expires: idleMs });
+      const batch = await consumer.fetch({ max_messages: 500, expires: Math.max(1_000, idleMs) });
       let received = 0;
       for await (const message of batch) {
         events.push(message.json<EventEnvelope>());

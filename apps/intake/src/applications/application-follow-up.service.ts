@@ -30,77 +30,139 @@ export class ApplicationFollowUp {
 
   onRouted(manager: EntityManager, event: EventEnvelope<ApplicationRoutedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(manager, event, payload.applicationId, { kind: 'route' }, 'routed', texts.routedText(payload), (application) => {
-      application.handling = { ...application.handling, team: { code: payload.teamCode, contact: payload.contact } };
-    });
+    return this.apply(
+      manager,
+      event,
+      payload.applicationId,
+      { kind: 'route' },
+      'routed',
+      texts.routedText(payload),
+      (application) => {
+        application.handling = {
+          ...application.handling,
+          team: { code: payload.teamCode, contact: payload.contact },
+        };
+      },
+    );
   }
 
   onAssigned(manager: EntityManager, event: EventEnvelope<ApplicationAssignedV1>): Promise<void> {
-    return this.apply(manager, event, event.payload.applicationId, { kind: 'assign' }, 'assigned', texts.assignedText(event.payload), (application) => {
-      application.handling = { ...application.handling, agentAssigned: true };
-    });
+    return this.apply(
+      manager,
+      event,
+      event.payload.applicationId,
+      { kind: 'assign' },
+      'assigned',
+      texts.assignedText(event.payload),
+      (application) => {
+        application.handling = { ...application.handling, agentAssigned: true };
+      },
+    );
   }
 
   onInfoRequested(manager: EntityManager, event: EventEnvelope<ApplicationInfoRequestedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(manager, event, payload.applicationId, { kind: 'request_info' }, 'info_requested', texts.infoRequestedText(payload), (application) => {
-      const rule = this.catalogue.get(application.procedure).deadline;
-      const clock = onInfoRequested(
-        rule,
-        { deadline: application.decisionDeadline, suspendedOn: application.clockSuspendedOn },
-        parisDate(new Date(event.occurredAt)),
-      );
-      application.decisionDeadline = clock.deadline;
-      application.clockSuspendedOn = clock.suspendedOn;
-      application.handling = {
-        ...application.handling,
-        infoRequest: { requestId: payload.requestId, message: payload.message, answerBy: payload.answerBy },
-      };
-    });
+    return this.apply(
+      manager,
+      event,
+      payload.applicationId,
+      { kind: 'request_info' },
+      'info_requested',
+      texts.infoRequestedText(payload),
+      (application) => {
+        const rule = this.catalogue.get(application.procedure).deadline;
+        const clock = onInfoRequested(
+          rule,
+          { deadline: application.decisionDeadline, suspendedOn: application.clockSuspendedOn },
+          parisDate(new Date(event.occurredAt)),
+        );
+        application.decisionDeadline = clock.deadline;
+        application.clockSuspendedOn = clock.suspendedOn;
+        application.handling = {
+          ...application.handling,
+          infoRequest: { requestId: payload.requestId, message: payload.message, answerBy: payload.answerBy },
+        };
+      },
+    );
   }
 
   onDecided(manager: EntityManager, event: EventEnvelope<ApplicationDecidedV1>): Promise<void> {
     const { payload } = event;
     const action: LifecycleAction = { kind: 'decide', outcome: payload.outcome };
-    return this.apply(manager, event, payload.applicationId, action, 'decided', texts.decidedText(payload), (application) => {
-      application.handling = {
-        ...application.handling,
-        infoRequest: undefined,
-        decision: {
-          outcome: payload.outcome,
-          reason: payload.reason,
-          amountCents: payload.amountCents,
-          remedies: payload.remedies,
-          decidedAt: payload.decidedAt,
-        },
-      };
-    });
+    return this.apply(
+      manager,
+      event,
+      payload.applicationId,
+      action,
+      'decided',
+      texts.decidedText(payload),
+      (application) => {
+        application.handling = {
+          ...application.handling,
+          infoRequest: undefined,
+          decision: {
+            outcome: payload.outcome,
+            reason: payload.reason,
+            amountCents: payload.amountCents,
+            remedies: payload.remedies,
+            decidedAt: payload.decidedAt,
+          },
+        };
+      },
+    );
   }
 
   onCheckOpened(manager: EntityManager, event: EventEnvelope<CheckOpenedV1>): Promise<void> {
-    return this.apply(manager, event, event.payload.applicationId, null, 'check_opened', texts.checkOpenedText(), (application) => {
-      application.handling = { ...application.handling, check: { checkId: event.payload.checkId, status: 'open' } };
-    });
+    return this.apply(
+      manager,
+      event,
+      event.payload.applicationId,
+      null,
+      'check_opened',
+      texts.checkOpenedText(),
+      (application) => {
+        application.handling = {
+          ...application.handling,
+          check: { checkId: event.payload.checkId, status: 'open' },
+        };
+      },
+    );
   }
 
   onEvidenceRequested(manager: EntityManager, event: EventEnvelope<CheckEvidenceRequestedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(manager, event, payload.applicationId, null, 'evidence_requested', texts.evidenceRequestedText(payload), (application) => {
-      application.handling = {
-        ...application.handling,
-        check: { checkId: payload.checkId, status: 'evidence_requested', dueDate: payload.dueDate },
-      };
-    });
+    return this.apply(
+      manager,
+      event,
+      payload.applicationId,
+      null,
+      'evidence_requested',
+      texts.evidenceRequestedText(payload),
+      (application) => {
+        application.handling = {
+          ...application.handling,
+          check: { checkId: payload.checkId, status: 'evidence_requested', dueDate: payload.dueDate },
+        };
+      },
+    );
   }
 
   onCheckConcluded(manager: EntityManager, event: EventEnvelope<CheckConcludedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(manager, event, payload.applicationId, null, 'check_concluded', texts.checkConcludedText(payload), (application) => {
-      application.handling = {
-        ...application.handling,
-        check: { checkId: payload.checkId, status: 'concluded', outcome: payload.outcome },
-      };
-    });
+    return this.apply(
+      manager,
+      event,
+      payload.applicationId,
+      null,
+      'check_concluded',
+      texts.checkConcludedText(payload),
+      (application) => {
+        application.handling = {
+          ...application.handling,
+          check: { checkId: payload.checkId, status: 'concluded', outcome: payload.outcome },
+        };
+      },
+    );
   }
 
   /** Loads the file, applies the lifecycle action when it still can, records the change and the timeline line. */
@@ -118,7 +180,10 @@ export class ApplicationFollowUp {
       lock: { mode: 'pessimistic_write' },
     });
     if (!application) {
-      this.logger.warn({ eventId: event.id, applicationId, type: event.type }, 'Event about an unknown application: ignored');
+      this.logger.warn(
+        { eventId: event.id, applicationId, type: event.type },
+        'Event about an unknown application: ignored',
+      );
       return;
     }
     if (action && !canApply(application.status, action)) {

@@ -8,8 +8,19 @@ export interface ApplicationHandling {
   team?: { code: string; contact: PublicContact };
   agentAssigned?: boolean;
   infoRequest?: { requestId: string; message: string; answerBy: string };
-  decision?: { outcome: DecisionOutcome; reason: string; amountCents?: number; remedies: string; decidedAt: string };
-  check?: { checkId: string; status: 'open' | 'evidence_requested' | 'concluded'; dueDate?: string; outcome?: string };
+  decision?: {
+    outcome: DecisionOutcome;
+    reason: string;
+    amountCents?: number;
+    remedies: string;
+    decidedAt: string;
+  };
+  check?: {
+    checkId: string;
+    status: 'open' | 'evidence_requested' | 'concluded';
+    dueDate?: string;
+    outcome?: string;
+  };
 }
 
 /** A citizen's file: a draft until submitted, then followed until it is closed. Table `intake.applications`. */

@@ -23,37 +23,58 @@ export class ApplicationEventsHandler {
   ) {}
 
   @OnEvent(SUBJECTS.applicationRouted)
-  async routed(@Payload() event: EventEnvelope<ApplicationRoutedV1>, @Ctx() context: EventContext): Promise<void> {
+  async routed(
+    @Payload() event: EventEnvelope<ApplicationRoutedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onRouted(manager, event));
   }
 
   @OnEvent(SUBJECTS.applicationAssigned)
-  async assigned(@Payload() event: EventEnvelope<ApplicationAssignedV1>, @Ctx() context: EventContext): Promise<void> {
+  async assigned(
+    @Payload() event: EventEnvelope<ApplicationAssignedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onAssigned(manager, event));
   }
 
   @OnEvent(SUBJECTS.applicationInfoRequested)
-  async infoRequested(@Payload() event: EventEnvelope<ApplicationInfoRequestedV1>, @Ctx() context: EventContext): Promise<void> {
+  async infoRequested(
+    @Payload() event: EventEnvelope<ApplicationInfoRequestedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onInfoRequested(manager, event));
   }
 
   @OnEvent(SUBJECTS.applicationDecided)
-  async decided(@Payload() event: EventEnvelope<ApplicationDecidedV1>, @Ctx() context: EventContext): Promise<void> {
+  async decided(
+    @Payload() event: EventEnvelope<ApplicationDecidedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onDecided(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkOpened)
-  async checkOpened(@Payload() event: EventEnvelope<CheckOpenedV1>, @Ctx() context: EventContext): Promise<void> {
+  async checkOpened(
+    @Payload() event: EventEnvelope<CheckOpenedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onCheckOpened(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkEvidenceRequested)
-  async evidenceRequested(@Payload() event: EventEnvelope<CheckEvidenceRequestedV1>, @Ctx() context: EventContext): Promise<void> {
+  async evidenceRequested(
+    @Payload() event: EventEnvelope<CheckEvidenceRequestedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onEvidenceRequested(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkConcluded)
-  async checkConcluded(@Payload() event: EventEnvelope<CheckConcludedV1>, @Ctx() context: EventContext): Promise<void> {
+  async checkConcluded(
+    @Payload() event: EventEnvelope<CheckConcludedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.followUp.onCheckConcluded(manager, event));
   }
 }

@@ -42,14 +42,22 @@ export class ApplicationsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Enregistre un brouillon (même incomplet)' })
-  save(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam, @Body() body: SaveDraftRequest) {
+  save(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ApplicationIdParam,
+    @Body() body: SaveDraftRequest,
+  ) {
     return this.applications.saveDraft(principal, params.id, body.data);
   }
 
   @Post(':id/submit')
   @HttpCode(201)
   @ApiOperation({ summary: 'Dépose la demande sur l’honneur : accusé de réception et délai légal' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Rejouer la même clé renvoie la première réponse' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Rejouer la même clé renvoie la première réponse',
+  })
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ApplicationIdParam,
@@ -59,7 +67,10 @@ export class ApplicationsController {
   ) {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_FORMAT.test(idempotencyKey)) {
       throw new ValidationFailed([
-        { field: 'Idempotency-Key', reason: 'doit contenir de 8 à 128 caractères parmi lettres, chiffres et . _ : -' },
+        {
+          field: 'Idempotency-Key',
+          reason: 'doit contenir de 8 à 128 caractères parmi lettres, chiffres et . _ : -',
+        },
       ]);
     }
     const { receipt, replayed } = await this.applications.submit(principal, params.id, body, idempotencyKey);
@@ -70,14 +81,22 @@ export class ApplicationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire la demande' })
-  withdraw(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam, @Body() body: WithdrawRequest) {
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ApplicationIdParam,
+    @Body() body: WithdrawRequest,
+  ) {
     return this.applications.withdraw(principal, params.id, body);
   }
 
   @Post(':id/complements')
   @HttpCode(200)
   @ApiOperation({ summary: 'Répond à une demande d’informations complémentaires' })
-  complement(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam, @Body() body: ComplementRequest) {
+  complement(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ApplicationIdParam,
+    @Body() body: ComplementRequest,
+  ) {
     return this.applications.complement(principal, params.id, body);
   }
 

@@ -32,14 +32,25 @@ export async function appendTimeline(
   text: string,
   eventId: string | null = null,
 ): Promise<void> {
-  await manager.insert(TimelineEntryEntity, { id: uuidv7(), applicationId, at: new Date(), kind, text, eventId });
+  await manager.insert(TimelineEntryEntity, {
+    id: uuidv7(),
+    applicationId,
+    at: new Date(),
+    kind,
+    text,
+    eventId,
+  });
 }
 
 /**
  * Next receipt sequence of a procedure and year. The counter row stays locked until the caller's transaction ends,
  * and a rolled-back submission gives its number back: numbers are unique and without gaps.
  */
-export async function nextReceiptSequence(manager: EntityManager, procedure: string, year: number): Promise<number> {
+export async function nextReceiptSequence(
+  manager: EntityManager,
+  procedure: string,
+  year: number,
+): Promise<number> {
   const rows: { last_value: number }[] = await manager.query(
     `INSERT INTO intake.receipt_counters (procedure, year, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (procedure, year) DO UPDATE SET last_value = intake.receipt_counters.last_value + 1
@@ -74,10 +85,14 @@ export async function claimIdempotencyKey<R>(
   return { kind: 'replay', applicationId: rows[0].application_id, response: rows[0].response };
 }
 
-export async function storeIdempotentResponse(manager: EntityManager, ownerSubject: string, key: string, response: object): Promise<void> {
-  await manager.query('UPDATE intake.idempotency_keys SET response = $3 WHERE owner_subject = $1 AND key = $2', [
-    ownerSubject,
-    key,
-    JSON.stringify(response),
-  ]);
+export async function storeIdempotentResponse(
+  manager: EntityManager,
+  ownerSubject: string,
+  key: string,
+  response: object,
+): Promise<void> {
+  await manager.query(
+    'UPDATE intake.idempotency_keys SET response = $3 WHERE owner_subject = $1 AND key = $2',
+    [ownerSubject, key, JSON.stringify(response)],
+  );
 }

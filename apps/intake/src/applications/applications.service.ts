@@ -12,7 +12,12 @@ import { ApplicationEntity } from './application.entity.js';
 import { transition } from './application.lifecycle.js';
 import { TimelineEntryEntity } from './timeline-entry.entity.js';
 import { applicationView, type ApplicationView, type Receipt, timelineView } from './application.view.js';
-import type { ComplementRequest, CreateApplicationRequest, SubmitRequest, WithdrawRequest } from './applications.dto.js';
+import type {
+  ComplementRequest,
+  CreateApplicationRequest,
+  SubmitRequest,
+  WithdrawRequest,
+} from './applications.dto.js';
 import {
   appendTimeline,
   claimIdempotencyKey,
@@ -102,7 +107,11 @@ export class ApplicationsService {
       const application = await loadOwnedApplication(manager, principal.subject, id, true);
       application.status = transition(application.status, { kind: 'submit' });
       const procedure = this.catalogue.get(application.procedure);
-      const form = validateComplete(procedure, application.data, request.swornStatement ? [] : [SWORN_STATEMENT_MISSING]);
+      const form = validateComplete(
+        procedure,
+        application.data,
+        request.swornStatement ? [] : [SWORN_STATEMENT_MISSING],
+      );
       const now = new Date();
       const context = procedureContext(now, this.settings, this.communes);
       const eligibility = procedure.checkEligibility(form, context);
@@ -114,7 +123,16 @@ export class ApplicationsService {
           eligibility.refusals.map((refusal) => ({ field: refusal.field, reason: refusal.message })),
         );
       }
-      const receipt = await this.file(manager, application, procedure, form, context, principal, now, eligibility.warnings);
+      const receipt = await this.file(
+        manager,
+        application,
+        procedure,
+        form,
+        context,
+        principal,
+        now,
+        eligibility.warnings,
+      );
       if (idempotencyKey) await storeIdempotentResponse(manager, principal.subject, idempotencyKey, receipt);
       return { receipt, replayed: false };
     });
@@ -132,7 +150,11 @@ export class ApplicationsService {
   ): Promise<Receipt> {
     const projection = procedure.project(form, context);
     const year = Number(context.today.slice(0, 4));
-    const receiptNumber = formatReceiptNumber(procedure.receiptPrefix, year, await nextReceiptSequence(manager, procedure.code, year));
+    const receiptNumber = formatReceiptNumber(
+      procedure.receiptPrefix,
+      year,
+      await nextReceiptSequence(manager, procedure.code, year),
+    );
     const clock = startClock(procedure.deadline, context.today);
     const deadline = clock.deadline as string;
     Object.assign(application, {
@@ -143,7 +165,12 @@ export class ApplicationsService {
       warnings,
     });
     await manager.save(application);
-    await appendTimeline(manager, application.id, 'submitted', submittedText(receiptNumber, deadline, procedure.deadline.silenceMeans));
+    await appendTimeline(
+      manager,
+      application.id,
+      'submitted',
+      submittedText(receiptNumber, deadline, procedure.deadline.silenceMeans),
+    );
     await this.outbox.publish(manager, SUBJECTS.applicationSubmitted, application.id, {
       applicationId: application.id,
       procedure: procedure.code,
@@ -152,7 +179,10 @@ export class ApplicationsService {
       decisionDeadline: deadline,
       silenceMeans: procedure.deadline.silenceMeans,
       communeInsee: projection.commune.code,
-      applicant: { subject: principal.subject, ...(projection.contactEmail ? { email: projection.contactEmail } : {}) },
+      applicant: {
+        subject: principal.subject,
+        ...(projection.contactEmail ? { email: projection.contactEmail } : {}),
+      },
       facts: projection.facts,
     });
     return {
@@ -171,7 +201,12 @@ export class ApplicationsService {
       const application = await loadOwnedApplication(manager, principal.subject, id, true);
       application.status = transition(application.status, { kind: 'withdraw' });
       await manager.save(application);
-      await appendTimeline(manager, application.id, 'withdrawn', withdrawnText() + (request.reason ? ` Motif : ${request.reason}` : ''));
+      await appendTimeline(
+        manager,
+        application.id,
+        'withdrawn',
+        withdrawnText() + (request.reason ? ` Motif : ${request.reason}` : ''),
+      );
       await this.outbox.publish(manager, SUBJECTS.applicationWithdrawn, application.id, {
         applicationId: application.id,
         procedure: application.procedure,
@@ -225,7 +260,10 @@ export class ApplicationsService {
 
   async timeline(principal: Principal, id: string): Promise<ReturnType<typeof timelineView>[]> {
     await loadOwnedApplication(this.dataSource.manager, principal.subject, id);
-    const entries = await this.dataSource.manager.find(TimelineEntryEntity, { where: { applicationId: id }, order: { at: 'ASC' } });
+    const entries = await this.dataSource.manager.find(TimelineEntryEntity, {
+      where: { applicationId: id },
+      order: { at: 'ASC' },
+    });
     return entries.map(timelineView);
   }
 }

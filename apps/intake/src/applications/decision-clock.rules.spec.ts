@@ -22,13 +22,22 @@ describe('decision clock', () => {
 
   it('suspends for the days the citizen took to answer (CRPA L114-5)', () => {
     // Deadline 2027-01-23; suspended from 2026-12-01 to 2026-12-11: 10 days → 2027-02-02.
-    const suspended = onInfoRequested(rule('suspends'), startClock(rule('suspends'), '2026-11-23'), '2026-12-01');
+    const suspended = onInfoRequested(
+      rule('suspends'),
+      startClock(rule('suspends'), '2026-11-23'),
+      '2026-12-01',
+    );
     expect(suspended).toEqual({ deadline: '2027-01-23', suspendedOn: '2026-12-01' });
-    expect(onComplemented(rule('suspends'), suspended, '2026-12-11')).toEqual({ deadline: '2027-02-02', suspendedOn: null });
+    expect(onComplemented(rule('suspends'), suspended, '2026-12-11')).toEqual({
+      deadline: '2027-02-02',
+      suspendedOn: null,
+    });
   });
 
   it('leaves the deadline alone when a request has no effect on it', () => {
     const clock = startClock(rule('none'), '2026-11-23');
-    expect(onComplemented(rule('none'), onInfoRequested(rule('none'), clock, '2026-12-01'), '2026-12-20')).toEqual(clock);
+    expect(
+      onComplemented(rule('none'), onInfoRequested(rule('none'), clock, '2026-12-01'), '2026-12-20'),
+    ).toEqual(clock);
   });
 });

@@ -18,7 +18,11 @@ export function startClock(rule: DeadlineRule, filedOn: LegalDate): DecisionCloc
  * A request for more: `suspends` stops the clock until the answer (CRPA L114-5 for a missing piece);
  * `restarts` drops the deadline, which will run again in full from the complete file (APA, R232-23).
  */
-export function onInfoRequested(rule: DeadlineRule, clock: DecisionClock, requestedOn: LegalDate): DecisionClock {
+export function onInfoRequested(
+  rule: DeadlineRule,
+  clock: DecisionClock,
+  requestedOn: LegalDate,
+): DecisionClock {
   switch (rule.infoRequestEffect) {
     case 'suspends':
       return { deadline: clock.deadline, suspendedOn: clock.suspendedOn ?? requestedOn };
@@ -30,11 +34,18 @@ export function onInfoRequested(rule: DeadlineRule, clock: DecisionClock, reques
 }
 
 /** The answer: a suspended clock resumes for the days it had left; a restarted one runs again in full. */
-export function onComplemented(rule: DeadlineRule, clock: DecisionClock, answeredOn: LegalDate): DecisionClock {
+export function onComplemented(
+  rule: DeadlineRule,
+  clock: DecisionClock,
+  answeredOn: LegalDate,
+): DecisionClock {
   switch (rule.infoRequestEffect) {
     case 'suspends':
       if (!clock.deadline || !clock.suspendedOn) return clock;
-      return { deadline: addDays(clock.deadline, daysBetween(clock.suspendedOn, answeredOn)), suspendedOn: null };
+      return {
+        deadline: addDays(clock.deadline, daysBetween(clock.suspendedOn, answeredOn)),
+        suspendedOn: null,
+      };
     case 'restarts':
       return { deadline: addMonths(answeredOn, rule.months), suspendedOn: null };
     case 'none':

@@ -18,7 +18,11 @@ export function draftCreatedText(procedureTitle: string): string {
   return `Brouillon créé : ${procedureTitle}. Vous pouvez le compléter en plusieurs fois.`;
 }
 
-export function submittedText(receiptNumber: string, deadline: LegalDate, silenceMeans: 'granted' | 'rejected'): string {
+export function submittedText(
+  receiptNumber: string,
+  deadline: LegalDate,
+  silenceMeans: 'granted' | 'rejected',
+): string {
   const silence = silenceMeans === 'granted' ? 'vaudra accord' : 'vaudra refus';
   return (
     `Demande déposée sur l’honneur, sans pièce justificative. Numéro d’accusé de réception : ${receiptNumber}. ` +
@@ -31,13 +35,19 @@ export function withdrawnText(): string {
 }
 
 export function complementedText(deadline: LegalDate | null): string {
-  const clock = deadline ? ` Le département doit désormais vous répondre au plus tard le ${frenchDate(deadline)}.` : '';
+  const clock = deadline
+    ? ` Le département doit désormais vous répondre au plus tard le ${frenchDate(deadline)}.`
+    : '';
   return `Vous avez envoyé les informations complémentaires demandées.${clock}`;
 }
 
 export function routedText(event: ApplicationRoutedV1): string {
   const { contact } = event;
-  const ways = [contact.phone && `téléphone ${contact.phone}`, contact.email && `e-mail ${contact.email}`, contact.address]
+  const ways = [
+    contact.phone && `téléphone ${contact.phone}`,
+    contact.email && `e-mail ${contact.email}`,
+    contact.address,
+  ]
     .filter(Boolean)
     .join(', ');
   const hours = contact.hours ? ` (horaires : ${contact.hours})` : '';
@@ -84,7 +94,8 @@ export function evidenceRequestedText(event: CheckEvidenceRequestedV1): string {
 
 const CHECK_OUTCOME_TEXTS: Record<CheckConcludedV1['outcome'], string> = {
   compliant: 'Le contrôle est terminé : votre dossier est conforme.',
-  corrected: 'Le contrôle est terminé : une erreur de bonne foi a été corrigée, sans sanction (droit à l’erreur).',
+  corrected:
+    'Le contrôle est terminé : une erreur de bonne foi a été corrigée, sans sanction (droit à l’erreur).',
   overpayment: 'Le contrôle est terminé : une somme versée à tort devra être remboursée.',
   fraud_suspected: 'Le contrôle est terminé : le dossier est transmis pour examen complémentaire.',
 };

@@ -22,7 +22,9 @@ export class IntakeTables1763884900000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL
       )`);
-    await queryRunner.query('CREATE INDEX applications_owner ON intake.applications (owner_subject, created_at)');
+    await queryRunner.query(
+      'CREATE INDEX applications_owner ON intake.applications (owner_subject, created_at)',
+    );
     await queryRunner.query(`
       CREATE TABLE intake.timeline_entries (
         id uuid PRIMARY KEY,
@@ -32,7 +34,9 @@ export class IntakeTables1763884900000 implements MigrationInterface {
         text text NOT NULL,
         event_id uuid
       )`);
-    await queryRunner.query('CREATE INDEX timeline_application ON intake.timeline_entries (application_id, at)');
+    await queryRunner.query(
+      'CREATE INDEX timeline_application ON intake.timeline_entries (application_id, at)',
+    );
     await queryRunner.query(`
       CREATE TABLE intake.receipt_counters (
         procedure text NOT NULL,
@@ -52,6 +56,8 @@ export class IntakeTables1763884900000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE intake.idempotency_keys, intake.receipt_counters, intake.timeline_entries, intake.applications');
+    await queryRunner.query(
+      'DROP TABLE intake.idempotency_keys, intake.receipt_counters, intake.timeline_entries, intake.applications',
+    );
   }
 }

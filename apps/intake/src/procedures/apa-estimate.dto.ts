@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class ApaEstimateRequest {
-  @ApiProperty({ enum: [1, 2, 3, 4, 'unknown'], description: 'GIR évalué, ou « unknown » pour les quatre estimations' })
+  @ApiProperty({
+    enum: [1, 2, 3, 4, 'unknown'],
+    description: 'GIR évalué, ou « unknown » pour les quatre estimations',
+  })
   @IsIn([1, 2, 3, 4, 'unknown'])
   gir: 1 | 2 | 3 | 4 | 'unknown';
 
@@ -16,7 +19,9 @@ export class ApaEstimateRequest {
   @IsIn(['alone', 'couple'])
   household: 'alone' | 'couple';
 
-  @ApiPropertyOptional({ description: 'Montant mensuel du plan d’aide, en centimes (par défaut : le plafond)' })
+  @ApiPropertyOptional({
+    description: 'Montant mensuel du plan d’aide, en centimes (par défaut : le plafond)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -4,9 +4,17 @@ import { type ErrorDetail, ValidationFailed } from '#domain';
 import { toErrorDetails } from '#platform';
 import type { Procedure } from './procedure.js';
 
-function check(procedure: Procedure, data: unknown, partial: boolean): { form: object; details: ErrorDetail[] } {
+function check(
+  procedure: Procedure,
+  data: unknown,
+  partial: boolean,
+): { form: object; details: ErrorDetail[] } {
   const form = plainToInstance(procedure.formClass, data ?? {});
-  const errors = validateSync(form, { whitelist: true, forbidNonWhitelisted: true, skipMissingProperties: partial });
+  const errors = validateSync(form, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    skipMissingProperties: partial,
+  });
   return { form, details: toErrorDetails(errors) };
 }
 
@@ -21,7 +29,10 @@ export function validateComplete(procedure: Procedure, data: unknown, extra: Err
   const { form, details } = check(procedure, data, false);
   const all = [...extra, ...details];
   if (all.length > 0) {
-    throw new ValidationFailed(all, 'La demande est incomplète ou comporte des erreurs : corrigez les champs indiqués.');
+    throw new ValidationFailed(
+      all,
+      'La demande est incomplète ou comporte des erreurs : corrigez les champs indiqués.',
+    );
   }
   return form;
 }

@@ -8,7 +8,13 @@ export interface ProcedureDescription {
   title: string;
   description: string;
   rules: string[];
-  deadline: { months: number; silenceMeans: 'granted' | 'rejected'; infoRequestEffect: string; legalBasis: string; explanation: string };
+  deadline: {
+    months: number;
+    silenceMeans: 'granted' | 'rejected';
+    infoRequestEffect: string;
+    legalBasis: string;
+    explanation: string;
+  };
   /** JSON Schema of the form, its parts under `definitions`, built from the form's own validation rules. */
   form: Schema & { definitions: Record<string, Schema> };
 }
@@ -19,7 +25,8 @@ function referencedNames(schema: unknown, found: Set<string> = new Set()): Set<s
   if (Array.isArray(schema)) schema.forEach((item) => referencedNames(item, found));
   else if (schema && typeof schema === 'object') {
     for (const [key, value] of Object.entries(schema)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX)) found.add(value.slice(REF_PREFIX.length));
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX))
+        found.add(value.slice(REF_PREFIX.length));
       else referencedNames(value, found);
     }
   }

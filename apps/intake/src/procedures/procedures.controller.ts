@@ -45,7 +45,8 @@ export class ProceduresController {
       planCents: body.planCents,
       date: body.date ?? parisDate(new Date()),
     };
-    const estimates = body.gir === 'unknown' ? estimateForUnknownGir(input) : [estimateApa({ ...input, gir: body.gir })];
+    const estimates =
+      body.gir === 'unknown' ? estimateForUnknownGir(input) : [estimateApa({ ...input, gir: body.gir })];
     return { estimates, notice: ESTIMATE_NOTICE };
   }
 }

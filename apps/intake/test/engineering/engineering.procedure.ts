@@ -20,7 +20,13 @@ export const engineeringProcedure: Procedure<EngineeringForm> = {
     const commune = context.communes.find(form.communeInsee);
     const refusals = commune?.epci
       ? []
-      : [{ field: 'communeInsee', code: 'NO_EPCI', message: 'Cette commune n’appartient à aucun EPCI connu.' }];
+      : [
+          {
+            field: 'communeInsee',
+            code: 'NO_EPCI',
+            message: 'Cette commune n’appartient à aucun EPCI connu.',
+          },
+        ];
     return { refusals, warnings: [] };
   },
   project(form, context) {

@@ -29,7 +29,12 @@ export function isLegalDate(value: unknown): value is LegalDate {
 
 /** The calendar date in Paris at an instant (a filing at 23:30 UTC on 31 March is a filing on 1 April). */
 export function parisDate(instant: Date): LegalDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 export function addMonths(date: LegalDate, months: number): LegalDate {
@@ -63,7 +68,10 @@ export function ageOn(birthDate: LegalDate, on: LegalDate): number {
 /** "23 janvier 2027". */
 export function frenchDate(date: LegalDate): string {
   const [year, month, day] = parts(date);
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
 }

@@ -5,7 +5,12 @@ describe('etalabCommuneDirectory (the official dataset shipped by @etalab/decoup
 
   it('finds Bayeux by INSEE code, with its département, population and EPCI', () => {
     const bayeux = directory.find('14047');
-    expect(bayeux).toMatchObject({ name: 'Bayeux', departement: '14', postalCodes: ['14400'], isCommuneNouvelle: false });
+    expect(bayeux).toMatchObject({
+      name: 'Bayeux',
+      departement: '14',
+      postalCodes: ['14400'],
+      isCommuneNouvelle: false,
+    });
     expect(bayeux?.population).toBeGreaterThan(10_000);
     expect(bayeux?.epci?.name).toMatch(/Bayeux/);
   });

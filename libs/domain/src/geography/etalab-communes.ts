@@ -30,22 +30,23 @@ export function etalabCommuneDirectory(): InMemoryCommuneDirectory {
   const communes = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
   const epcis = require('@etalab/decoupage-administratif/data/epci.json') as EtalabEpci[];
   const epciOf = new Map<string, { code: string; name: string }>();
-  for (const epci of epcis) for (const member of epci.membres) epciOf.set(member.code, { code: epci.code, name: epci.nom });
-  const nouvelles = new Set(communes.filter((c) => c.type === 'commune-deleguee' && c.chefLieu).map((c) => c.chefLieu));
+  for (const epci of epcis)
+    for (const member of epci.membres) epciOf.set(member.code, { code: epci.code, name: epci.nom });
+  const nouvelles = new Set(
+    communes.filter((c) => c.type === 'commune-deleguee' && c.chefLieu).map((c) => c.chefLieu),
+  );
   directory = new InMemoryCommuneDirectory(
     communes
       .filter((commune) => commune.type === 'commune-actuelle' && commune.departement)
-      .map(
-        (commune): Commune => ({
-          code: commune.code,
-          name: commune.nom,
-          departement: commune.departement ?? '',
-          population: commune.population,
-          postalCodes: commune.codesPostaux ?? [],
-          isCommuneNouvelle: nouvelles.has(commune.code),
-          epci: epciOf.get(commune.code),
-        }),
-      ),
+      .map((commune): Commune => ({
+        code: commune.code,
+        name: commune.nom,
+        departement: commune.departement ?? '',
+        population: commune.population,
+        postalCodes: commune.codesPostaux ?? [],
+        isCommuneNouvelle: nouvelles.has(commune.code),
+        epci: epciOf.get(commune.code),
+      })),
   );
   return directory;
 }

@@ -1,0 +1,69 @@
+import { DomainError } from '#domain';
+import type { ApplicationFacts } from '#domain';
+import type { Procedure, ProcedureContext, ProcedureProjection } from '../procedure.js';
+import { ApcrForm } from './apcr.form.js';
+import { checkApcrEligibility, ownSharePercent } from './apcr.rules.js';
+
+/** The commune that files, the small facts routing and checks need, the filer's e-mail and the label. */
+export function projectApcr(form: ApcrForm, context: ProcedureContext): ProcedureProjection {
+  const commune = context.communes.find(form.commune.inseeCode);
+  if (!commune) {
+    throw new DomainError(
+      'COMMUNE_UNKNOWN',
+      `La commune ${form.commune.inseeCode} est inconnue.`,
+      'unprocessable',
+    );
+  }
+  const facts: ApplicationFacts = {
+    projectCategory: form.project.category,
+    costExcludingTaxCents: form.project.costExcludingTaxCents,
+    requestedAmountCents: form.financing.requestedAmountCents,
+    ownSharePercent: ownSharePercent(form.financing),
+  };
+  // An eligible commune always has a population; the guard keeps the facts scalar for the type.
+  if (commune.population !== undefined) facts.population = commune.population;
+  return {
+    commune,
+    facts,
+    contactEmail: form.filer.email,
+    label: `APCR — ${commune.name} : ${form.project.title.trim()}`,
+  };
+}
+
+/** APCR: the Calvados grant for the works of small rural communes. */
+export const apcrProcedure: Procedure<ApcrForm> = {
+  code: 'apcr',
+  receiptPrefix: 'APCR',
+  title: 'Aide aux petites communes rurales (APCR)',
+  description:
+    'Le Département aide les communes de moins de 2 000 habitants à financer des travaux : réseaux d’eaux ' +
+    'pluviales, accessibilité, église et cimetière, défense incendie, isolation de la mairie, aires de jeux… ' +
+    'La demande est déposée par le maire ou une personne mandatée par la commune ; les pièces (devis, délibération, ' +
+    'RIB…) ne sont pas demandées au dépôt, un agent pourra les demander ensuite.',
+  formClass: ApcrForm,
+  deadline: {
+    months: 2,
+    silenceMeans: 'rejected',
+    infoRequestEffect: 'suspends',
+    legalBasis: 'CRPA L231-4',
+    explanation:
+      'La commission permanente du Département décide dans les 2 mois ; sans réponse dans ce délai, la demande ' +
+      'de subvention est réputée refusée. Une demande de pièces suspend ce délai jusqu’à la réponse.',
+  },
+  rules: [
+    'La commune doit se trouver dans un département servi par ce téléservice et compter moins de 2 000 habitants ' +
+      '(population municipale) ; les communes nouvelles plus peuplées peuvent être admises (règlement de 2020).',
+    'Le projet doit représenter au moins 3 000 € HT de dépenses.',
+    'La commune doit financer au moins 20 % des financements publics du projet (CGCT, article L1111-10).',
+    'L’aide demandée doit être supérieure à zéro et ne pas dépasser le coût du projet.',
+    'Le plan de financement doit couvrir exactement le coût du projet ; un écart est signalé.',
+    'Les travaux ne doivent pas commencer avant la notification de la subvention ; un début prévu avant la ' +
+      'décision attendue est signalé.',
+    'Le projet doit avoir été approuvé par le conseil municipal : la date de la délibération ne peut pas être future.',
+    'Chaque année, une commune peut présenter au plus un projet général, un projet de rénovation énergétique ou numérique, ' +
+      'et un projet de défense incendie.',
+    'Sans réponse dans les 2 mois, la demande est réputée refusée (CRPA, article L231-4).',
+  ],
+  checkEligibility: checkApcrEligibility,
+  project: projectApcr,
+};
