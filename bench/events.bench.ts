@@ -133,12 +133,19 @@ async function main(): Promise<void> {
     const insertsOneConnection = await insertRate(databaseUrl, 1);
     const inserts = await insertRate(databaseUrl, WRITERS);
     const publishes = await publishRate(nats.url);
-    // The consuming service runs in its own process, as in production; this process plays the writing services.
-    const ledger = await spawnLedgerProcess({
+    // As in production, the service that writes events publishes its outbox in its own process, and the service
+    // that consumes them runs in another: a relay-only replica and a consumer-only replica. This process plays the
+    // writing service's request handlers (the outbox writes).
+    const common = {
       DATABASE_URL: databaseUrl,
       NATS_URL: nats.url,
       OUTBOX_POLL_MS: '1000',
       LEDGER_TRACE_INVOCATIONS: 'off',
+    };
+    const relay = await spawnLedgerProcess({ ...common, EVENT_CONSUMERS_ENABLED: 'false' });
+    const ledger = await spawnLedgerProcess({
+      ...common,
+      OUTBOX_RELAY_ENABLED: 'false',
       EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '16',
     });
     const dataSource = await new DataSource({
@@ -152,6 +159,7 @@ async function main(): Promise<void> {
     const full = await runBackbone(dataSource, outbox, databaseUrl);
     const half = await runBackbone(dataSource, outbox, databaseUrl, full.rate / 2);
     await ledger.stop();
+    await relay.stop();
     await dataSource.destroy();
 
     const fixed = (n: number, digits = 0) => n.toFixed(digits);

@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, Matches, Min } from 'class-validator';
-import { Transform } from 'class-transformer';
 import { MessagingConfig } from '#messaging';
+import { EnvBoolean } from '#platform';
 
 /** Configuration of the intake service: the platform's and the backbone's variables, and the procedures' settings. */
 export class IntakeConfig extends MessagingConfig {
@@ -16,7 +16,7 @@ export class IntakeConfig extends MessagingConfig {
   APCR_POPULATION_THRESHOLD: number = 2_000;
 
   /** APCR: communes nouvelles above the threshold are admitted (rules of 2020). */
-  @Transform(({ value }) => value === true || value === 'true')
+  @EnvBoolean()
   @IsBoolean()
   APCR_ADMIT_COMMUNES_NOUVELLES: boolean = true;
 }

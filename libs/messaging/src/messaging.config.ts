@@ -1,5 +1,5 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '#platform';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean, ServiceConfig } from '#platform';
 
 /** Variables of the event backbone, on top of the platform's. Every service's configuration extends this. */
 export class MessagingConfig extends ServiceConfig {
@@ -53,6 +53,16 @@ export class MessagingConfig extends ServiceConfig {
   @Min(1)
   @Max(5_000)
   OUTBOX_BATCH_SIZE: number = 500;
+
+  /** This process publishes its service's outbox (turn off for a consumer-only replica). */
+  @EnvBoolean()
+  @IsBoolean()
+  OUTBOX_RELAY_ENABLED: boolean = true;
+
+  /** This process consumes its service's events (turn off for an HTTP- or relay-only replica). */
+  @EnvBoolean()
+  @IsBoolean()
+  EVENT_CONSUMERS_ENABLED: boolean = true;
 
   @IsString()
   SERVICE_INSTANCE: string = `${process.pid}`;

@@ -80,8 +80,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         replicas: this.config.NATS_STREAM_REPLICAS,
         maxAgeDays: this.config.NATS_STREAM_MAX_AGE_DAYS,
       });
-      this.running = true;
-      for (const [subject, handler] of this.messageHandlers) {
+      this.running = this.config.EVENT_CONSUMERS_ENABLED;
+      for (const [subject, handler] of this.running ? this.messageHandlers : []) {
         if (!handler.isEventHandler) continue;
         await this.ensureConsumer(jsm, subject);
         this.loops.push(this.consume(subject));

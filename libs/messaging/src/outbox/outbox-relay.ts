@@ -51,6 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.OUTBOX_RELAY_ENABLED) return;
     this.running = true;
     void this.listen();
     this.loop = this.run();
