@@ -1,10 +1,14 @@
 import { Transform } from 'class-transformer';
 
-/** Reads `true`/`false` (also `1`/`0`) from an environment variable; pair it with `@IsBoolean()`. */
+/**
+ * Reads `true`/`false` (also `1`/`0`) from an environment variable; pair it with `@IsBoolean()`. It reads the raw
+ * variable: class-transformer's implicit conversion would turn the string "false" into `true`.
+ */
 export function EnvBoolean(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => {
-    if (value === 'true' || value === '1') return true;
-    if (value === 'false' || value === '0') return false;
-    return value;
+  return Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+    const raw = obj[key];
+    if (raw === 'true' || raw === '1' || raw === true) return true;
+    if (raw === 'false' || raw === '0' || raw === false) return false;
+    return raw;
   });
 }

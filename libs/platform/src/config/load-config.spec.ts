@@ -1,3 +1,5 @@
+import { IsBoolean } from 'class-validator';
+import { EnvBoolean } from './env-boolean.js';
 import { ConfigurationError, loadConfig } from './load-config.js';
 import { ServiceConfig } from './service-config.js';
 
@@ -37,5 +39,27 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset, so that its default applies', () => {
     expect(loadConfig(ServiceConfig, { ...valid, LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+  });
+});
+
+describe('EnvBoolean', () => {
+  class Flags {
+    @EnvBoolean()
+    @IsBoolean()
+    ENABLED: boolean = true;
+  }
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', true],
+  ])('reads %s as %s (not as a non-empty string)', (raw, expected) => {
+    expect(loadConfig(Flags, { ENABLED: raw }).ENABLED).toBe(expected);
+  });
+
+  it('keeps the default when unset and refuses anything else', () => {
+    expect(loadConfig(Flags, {}).ENABLED).toBe(true);
+    expect(() => loadConfig(Flags, { ENABLED: 'yes' })).toThrow(/ENABLED/);
   });
 });
