@@ -123,7 +123,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       );
       return { kind: 'ignored', reason: `unknown version ${check.version}` };
     }
-    const handler = this.getHandlerByPattern(info.subject);
+    const handler = this.handlerFor(info.subject);
     if (!handler) return { kind: 'ignored', reason: 'no handler' };
     const event = check.event;
     const context = {
@@ -141,6 +141,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       return { kind: 'failed', error: describeError(error), eventId: event.id };
     }
+  }
+
+  /** Nest's pattern lookup normalises the pattern at every call; subjects are plain strings, so cache it. */
+  private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
+
+  private handlerFor(subject: string): ReturnType<Server['getHandlerByPattern']> {
+    if (!this.handlers.has(subject)) this.handlers.set(subject, this.getHandlerByPattern(subject));
+    return this.handlers.get(subject) ?? null;
   }
 
   private async ensureConsumer(jsm: JetStreamManager, subject: string): Promise<void> {
@@ -209,7 +217,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const outcome = await this.dispatch(info, data);
     try {
       if (outcome.kind === 'handled' || outcome.kind === 'ignored') {
-        await message.ackAck();
+        // Fire-and-forget: an ack lost on the way only brings a redelivery, which the inbox turns into a no-op.
+        message.ack();
         return;
       }
       const park =
