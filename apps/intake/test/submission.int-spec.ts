@@ -57,6 +57,7 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
     const refused = await jeanne.submit(draft.body.id, { swornStatement: false }).then(expectStatus(400));
     const fields = refused.body.error.details.map((detail: { field: string }) => detail.field);
     expect(fields).toEqual(expect.arrayContaining(['swornStatement', 'address', 'household']));
+    expect(refused.body.error.details).toContainEqual({ field: 'address', reason: 'champ obligatoire' });
     expect(refused.body.error.message).toMatch(/incomplète/);
     expect((await jeanne.get(draft.body.id)).body.status).toBe('draft');
   });

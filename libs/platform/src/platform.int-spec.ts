@@ -130,7 +130,7 @@ describe('platform (real PostgreSQL + nats-server)', () => {
     const response = await request(service.url)
       .post('/api/sample/forms')
       .set('Authorization', await bearer('citizen'))
-      .send({ name: 'Mme Durand', age: 'soixante', address: { city: 12 }, iban: 'FR76' })
+      .send({ age: 'soixante', address: { city: 12 }, iban: 'FR76' })
       .expect(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     expect(response.body.error.details).toEqual(
@@ -138,6 +138,7 @@ describe('platform (real PostgreSQL + nats-server)', () => {
         { field: 'iban', reason: 'champ inconnu : il ne fait pas partie du formulaire' },
         { field: 'age', reason: 'doit être un nombre entier' },
         { field: 'address.city', reason: 'doit être un texte' },
+        { field: 'name', reason: 'champ obligatoire' },
       ]),
     );
   });

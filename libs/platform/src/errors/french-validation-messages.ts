@@ -57,10 +57,16 @@ function frenchReason(property: string, constraint: string, message: string): st
   return translate ? translate(message) : message;
 }
 
-/** Flattens class-validator errors into one detail per field and constraint, with dotted paths (`plan.0.amount`). */
+/**
+ * Flattens class-validator errors into one detail per field and constraint, with dotted paths (`plan.0.amount`).
+ * A missing field gets one reason, "champ obligatoire", instead of every rule its absent value breaks.
+ */
 export function toErrorDetails(errors: readonly ValidationError[], parentPath = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const missing =
+      'value' in error && (error.value === undefined || error.value === null) && error.constraints;
+    if (missing) return [{ field, reason: 'champ obligatoire' }];
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       reason: frenchReason(error.property, constraint, message),

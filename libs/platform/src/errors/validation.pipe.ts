@@ -9,7 +9,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // `value` lets a missing field be told apart; values are never put in the error body.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationFailed(toErrorDetails(errors)),
   });
 }
