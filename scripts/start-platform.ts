@@ -131,6 +131,7 @@ async function main(): Promise<void> {
   for (const service of SERVICES) {
     startProcess(service.name, `apps/${service.name}/src/main.js`, {
       PORT: String(service.port),
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
     });

@@ -24,7 +24,7 @@ const config = loadConfig(ServiceConfig, {
   NATS_URL: 'nats://unused',
   ...process.env,
 });
-if (config.NODE_ENV === 'production') {
+if (process.env.NODE_ENV === 'production') {
   process.stderr.write(
     'Refusé : NODE_ENV=production. Les jetons de production viennent de FranceConnect ou du SSO.\n',
   );

@@ -56,6 +56,16 @@ describe('a service that cannot start (real processes)', () => {
     expect(result.stderr).toContain('EVENT_MAX_DELIVER');
   });
 
+  it('counts an unset NODE_ENV as production, so a forgotten variable never opens the development secret', async () => {
+    const result = await runToExit(
+      'apps/notifications/src/main.js',
+      { ...base(), NODE_ENV: undefined },
+      30_000,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AUTH_SECRET');
+  });
+
   it('refuses to start in production with the development secret', async () => {
     const result = await runToExit(
       'apps/notifications/src/main.js',

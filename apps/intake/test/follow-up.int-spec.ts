@@ -80,7 +80,10 @@ describe('intake: a file follows the back office through events (real PostgreSQL
     expect(timeline[5].text).toMatch(/accordée.*523,45\s€/);
 
     const complemented = await eventsOnStream(intake.nats.url, SUBJECTS.applicationComplemented);
-    expect(complemented.filter((event) => event.aggregateId === id)).toHaveLength(1);
+    const mine = complemented.filter((event) => event.aggregateId === id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].payload).toMatchObject({ answer: 'Aide à domicile 4 h par semaine depuis 2025.' });
+    expect(timeline[4].text).toContain('Aide à domicile 4 h par semaine depuis 2025.');
   });
 
   it('ignores an event that no longer applies to the file (routed after withdrawal)', async () => {

@@ -46,6 +46,11 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
         { field: 'shoeSize', reason: 'champ inconnu : il ne fait pas partie du formulaire' },
       ]),
     );
+    const nul = await jeanne.save(draft.body.id, {
+      beneficiary: { ...full.beneficiary, firstName: 'Jea\u0000nne' },
+    });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.code).toBe('INVALID_TEXT');
     const stored = await jeanne.get(draft.body.id).then(expectStatus(200));
     expect(stored.body.data).toEqual({ beneficiary: full.beneficiary, address: full.address });
   });

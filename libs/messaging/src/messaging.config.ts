@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { EnvBoolean, ServiceConfig } from '#platform';
 
 /** Variables of the event backbone, on top of the platform's. Every service's configuration extends this. */
@@ -63,7 +63,4 @@ export class MessagingConfig extends ServiceConfig {
   @EnvBoolean()
   @IsBoolean()
   EVENT_CONSUMERS_ENABLED: boolean = true;
-
-  @IsString()
-  SERVICE_INSTANCE: string = `${process.pid}`;
 }

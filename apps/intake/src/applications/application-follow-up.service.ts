@@ -18,6 +18,8 @@ import { appendTimeline } from './applications.repository.js';
 import { onInfoRequested } from './decision-clock.rules.js';
 import * as texts from './timeline.texts.js';
 
+const CHECK_STEPS = ['none', 'open', 'evidence_requested', 'concluded'];
+
 /**
  * How a file follows the back office and the controls: each event from routing or checks moves the file and adds a
  * line to its timeline. Runs inside the inbox transaction of the handler (effectively once).
@@ -113,7 +115,7 @@ export class ApplicationFollowUp {
   }
 
   onCheckOpened(manager: EntityManager, event: EventEnvelope<CheckOpenedV1>): Promise<void> {
-    return this.apply(
+    return this.applyToCheck(
       manager,
       event,
       event.payload.applicationId,
@@ -131,7 +133,7 @@ export class ApplicationFollowUp {
 
   onEvidenceRequested(manager: EntityManager, event: EventEnvelope<CheckEvidenceRequestedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(
+    return this.applyToCheck(
       manager,
       event,
       payload.applicationId,
@@ -163,6 +165,28 @@ export class ApplicationFollowUp {
         };
       },
     );
+  }
+
+  /**
+   * Control events come on separate subjects, so a retried one may arrive after a later one: a control's status
+   * only moves forward (open → evidence requested → concluded).
+   */
+  private applyToCheck(
+    manager: EntityManager,
+    event: EventEnvelope,
+    applicationId: string,
+    action: null,
+    kind: string,
+    text: string,
+    change: (application: ApplicationEntity) => void,
+  ): Promise<void> {
+    return this.apply(manager, event, applicationId, action, kind, text, (application) => {
+      const previous = application.handling.check;
+      change(application);
+      const before = CHECK_STEPS.indexOf(previous?.status ?? 'none');
+      const after = CHECK_STEPS.indexOf(application.handling.check?.status ?? 'none');
+      if (after < before) application.handling = { ...application.handling, check: previous };
+    });
   }
 
   /** Loads the file, applies the lifecycle action when it still can, records the change and the timeline line. */

@@ -234,12 +234,18 @@ export class ApplicationsService {
       application.clockSuspendedOn = clock.suspendedOn;
       application.handling = { ...application.handling, infoRequest: undefined };
       await manager.save(application);
-      await appendTimeline(manager, application.id, 'complemented', complementedText(clock.deadline));
+      await appendTimeline(
+        manager,
+        application.id,
+        'complemented',
+        complementedText(clock.deadline, request.message),
+      );
       await this.outbox.publish(manager, SUBJECTS.applicationComplemented, application.id, {
         applicationId: application.id,
         procedure: application.procedure,
         ...(requestId ? { requestId } : {}),
         complementedAt: now.toISOString(),
+        answer: request.message,
         ...(clock.deadline ? { decisionDeadline: clock.deadline } : {}),
       });
       return applicationView(application);

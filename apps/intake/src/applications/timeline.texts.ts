@@ -34,11 +34,11 @@ export function withdrawnText(): string {
   return 'Vous avez retiré votre demande. Elle ne sera pas instruite.';
 }
 
-export function complementedText(deadline: LegalDate | null): string {
+export function complementedText(deadline: LegalDate | null, answer: string): string {
   const clock = deadline
     ? ` Le département doit désormais vous répondre au plus tard le ${frenchDate(deadline)}.`
     : '';
-  return `Vous avez envoyé les informations complémentaires demandées.${clock}`;
+  return `Vous avez envoyé les informations complémentaires demandées : « ${answer} ».${clock}`;
 }
 
 export function routedText(event: ApplicationRoutedV1): string {

@@ -159,8 +159,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.config.EVENT_ACK_WAIT_MS),
-      // The transport parks messages itself after EVENT_MAX_DELIVER tries; the server's limit is a safety net.
-      max_deliver: this.config.EVENT_MAX_DELIVER + 5,
+      // The transport parks messages itself after EVENT_MAX_DELIVER tries; the server never gives up on one
+      // (a message whose parking fails, e.g. during a database outage, must come again).
+      max_deliver: -1,
       max_ack_pending: 1_000,
     };
     try {
@@ -246,8 +247,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       });
       message.term(error.slice(0, 200));
     } catch (error) {
-      // The message stays unacknowledged and comes again after ack_wait; the inbox keeps its effect single.
-      this.logger.error({ err: error, consumer }, 'Could not settle a message');
+      // Parking failed (database down?): try again later; the inbox keeps any effect single.
+      this.logger.error({ err: error, consumer }, 'Could not settle a message; it will come again');
+      message.nak(this.config.EVENT_RETRY_MAX_MS);
     }
   }
 }

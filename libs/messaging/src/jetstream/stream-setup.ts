@@ -31,12 +31,14 @@ export async function ensureStream(jsm: JetStreamManager, settings: StreamSettin
     const differs =
       current.subjects.join(',') !== STREAM_SUBJECTS.join(',') ||
       current.max_age !== wanted.max_age ||
-      current.duplicate_window !== wanted.duplicate_window;
+      current.duplicate_window !== wanted.duplicate_window ||
+      current.num_replicas !== wanted.num_replicas;
     if (differs) {
       await jsm.streams.update(settings.name, {
         subjects: STREAM_SUBJECTS,
         max_age: wanted.max_age,
         duplicate_window: wanted.duplicate_window,
+        num_replicas: wanted.num_replicas,
       });
     }
   } catch (error) {

@@ -80,15 +80,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.config.OUTBOX_BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      const results = await Promise.allSettled(rows.map((row) => this.publishRow(row)));
-      const failure = results.find((result) => result.status === 'rejected');
-      if (failure) this.logger.warn({ err: failure.reason }, 'Outbox publish failed; will retry');
+      const acknowledged = await this.publishInOrder(rows);
       const done = acknowledgedPrefix(
-        rows.map((row, index) => ({
+        rows.map((row) => ({
           id: row.id,
           aggregateId: row.aggregate_id,
           seq: Number(row.seq),
-          acknowledged: results[index].status === 'fulfilled',
+          acknowledged: acknowledged.has(row.id),
         })),
       );
       if (done.length > 0) {
@@ -99,6 +97,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       return done.length;
     });
+  }
+
+  /**
+   * Publishes different aggregates in parallel (pipelined) and the events of one aggregate one after the other,
+   * stopping at its first failure: the stream never holds an aggregate's later event before an earlier one.
+   */
+  private async publishInOrder(rows: OutboxRow[]): Promise<Set<string>> {
+    const byAggregate = new Map<string, OutboxRow[]>();
+    for (const row of rows)
+      byAggregate.set(row.aggregate_id, [...(byAggregate.get(row.aggregate_id) ?? []), row]);
+    const acknowledged = new Set<string>();
+    await Promise.all(
+      [...byAggregate.values()].map(async (events) => {
+        for (const row of events) {
+          try {
+            await this.publishRow(row);
+            acknowledged.add(row.id);
+          } catch (error) {
+            this.logger.warn({ err: error, eventId: row.id }, 'Outbox publish failed; will retry');
+            return;
+          }
+        }
+      }),
+    );
+    return acknowledged;
   }
 
   private async publishRow(row: OutboxRow): Promise<void> {

@@ -38,8 +38,16 @@ export class TokenVerifier {
     try {
       const verify = (key: Uint8Array | JWTVerifyGetKey) =>
         typeof key === 'function'
-          ? jwtVerify(token, key, { issuer: this.options.issuer, audience: this.options.audience })
-          : jwtVerify(token, key, { issuer: this.options.issuer, audience: this.options.audience });
+          ? jwtVerify(token, key, {
+              issuer: this.options.issuer,
+              audience: this.options.audience,
+              requiredClaims: ['exp', 'sub'],
+            })
+          : jwtVerify(token, key, {
+              issuer: this.options.issuer,
+              audience: this.options.audience,
+              requiredClaims: ['exp', 'sub'],
+            });
       const { payload } = await verify(this.key);
       return principalFromClaims(payload);
     } catch (error) {

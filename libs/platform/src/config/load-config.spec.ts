@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     const config = loadConfig(ServiceConfig, { ...valid, PORT: '3001' });
     expect(config).toMatchObject({
       PORT: 3001,
-      NODE_ENV: 'development',
+      NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       CONNECT_TIMEOUT_SECONDS: 10,
     });

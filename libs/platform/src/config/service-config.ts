@@ -6,7 +6,8 @@ export const DEV_AUTH_SECRET = 'guichet-dev-secret-do-not-use-in-production';
 /** Variables every service reads. Documented in the README's configuration table. */
 export class ServiceConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  /** Unset means production: the development token secret is only accepted when this says development or test. */
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   @IsInt()
   @Min(0)
@@ -46,6 +47,10 @@ export class ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
   AUTH_JWKS_URL?: string;
+
+  /** Name of this replica in logs (the container's hostname in compose). */
+  @IsString()
+  SERVICE_INSTANCE: string = `${process.pid}`;
 
   /** Seconds a service waits for PostgreSQL and NATS at boot before giving up. */
   @IsInt()

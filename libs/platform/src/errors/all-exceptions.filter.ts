@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '#domain';
 import { requestContext } from '../context/index.js';
 import { type ErrorBody, errorBody, HTTP_STATUS_ERRORS, STATUS_OF_KIND } from './error-body.js';
@@ -13,7 +14,25 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
 }
 
+/** PostgreSQL refusing a value's characters (NUL in text or jsonb, invalid encoding) or its length: bad input. */
+const REFUSED_TEXT_CODES = new Set(['22P05', '22021', '22001']);
+
+function isRefusedText(exception: unknown): boolean {
+  if (!(exception instanceof QueryFailedError)) return false;
+  const code: unknown = (exception.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && REFUSED_TEXT_CODES.has(code);
+}
+
 function describe(exception: unknown): { status: number; body: ErrorBody } {
+  if (isRefusedText(exception)) {
+    return {
+      status: 400,
+      body: errorBody(
+        'INVALID_TEXT',
+        'Un texte envoyé contient des caractères non autorisés ou est trop long.',
+      ),
+    };
+  }
   if (exception instanceof DomainError) {
     return {
       status: STATUS_OF_KIND[exception.kind],
@@ -63,9 +82,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const { status, body } = describe(exception);
     if (status >= 500) {
+      // Name, message and stack only: a driver error's other fields (query parameters) may hold a form's content.
       const error = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(
-        { err: error, correlationId: requestContext.current()?.correlationId },
+        {
+          error: { name: error.name, message: error.message, stack: error.stack },
+          correlationId: requestContext.current()?.correlationId,
+        },
         'Unexpected error while handling a request',
       );
     }

@@ -51,6 +51,7 @@ function frenchReason(property: string, constraint: string, message: string): st
   const isEnglishDefault =
     message.startsWith(`${property} `) ||
     message.startsWith('property ') ||
+    message.startsWith('nested property ') ||
     message.startsWith('each value in ');
   if (!isEnglishDefault) return message;
   const translate = FRENCH_REASONS[constraint];

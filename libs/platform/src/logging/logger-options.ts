@@ -5,12 +5,22 @@ import { requestContext } from '../context/index.js';
  * JSON logs through pino. Each line carries the correlation id (and the event id when handling an event);
  * tokens and cookies are never written.
  */
-export function loggerOptions(service: string, level: string): Params {
+export function loggerOptions(service: string, level: string, instance: string): Params {
   return {
     pinoHttp: {
       level,
-      base: { service },
-      mixin: () => ({ ...requestContext.current() }),
+      base: { service, instance },
+      // Ids only: who the caller is (the actor) is not written in logs.
+      mixin: () => {
+        const context = requestContext.current();
+        return context
+          ? {
+              correlationId: context.correlationId,
+              causationId: context.causationId,
+              eventId: context.eventId,
+            }
+          : {};
+      },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
       genReqId: (request) => String(request.headers['x-correlation-id'] ?? ''),
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),

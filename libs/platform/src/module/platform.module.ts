@@ -43,7 +43,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(name, config.LOG_LEVEL)),
+        LoggerModule.forRoot(loggerOptions(name, config.LOG_LEVEL, config.SERVICE_INSTANCE)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...dataSourceOptions(

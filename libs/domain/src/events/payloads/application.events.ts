@@ -44,6 +44,8 @@ export class ApplicationComplementedV1 {
   @Matches(PROCEDURE_CODE) procedure: string;
   @IsOptional() @IsUUID() requestId?: string;
   @IsISO8601({ strict: true }) complementedAt: string;
+  /** The citizen's answer, for the agent who asked. */
+  @IsOptional() @IsString() @MaxLength(4000) answer?: string;
   /** New decision deadline when the procedure restarts the clock on a complete file. */
   @IsOptional() @Matches(LEGAL_DATE) decisionDeadline?: string;
 }
