@@ -10,6 +10,7 @@ import { COMMUNE_DIRECTORY, PROCEDURE_SETTINGS } from './applications/procedure-
 import { TimelineEntryEntity } from './applications/timeline-entry.entity.js';
 import type { IntakeConfig } from './intake.config.js';
 import { IntakeTables1763884900000 } from './migrations/1763884900000-intake-tables.js';
+import { AnnualQuota1763885000000 } from './migrations/1763885000000-annual-quota.js';
 import type { Procedure, ProcedureSettings } from './procedures/procedure.js';
 import { DEFAULT_PROCEDURES, PROCEDURES } from './procedures/procedure.registry.js';
 import { ProcedureCatalogue } from './procedures/procedure-catalogue.js';
@@ -38,7 +39,7 @@ export class IntakeModule {
         database: {
           schema: 'intake',
           entities: [ApplicationEntity, TimelineEntryEntity],
-          migrations: [IntakeTables1763884900000],
+          migrations: [IntakeTables1763884900000, AnnualQuota1763885000000],
         },
       }),
       controllers: [ProceduresController, ApplicationsController, ApplicationEventsHandler],

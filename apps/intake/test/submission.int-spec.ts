@@ -125,6 +125,21 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
     );
   });
 
+  it('accepts one APCR project of each kind per commune and year (one energy or digital, one fire defence…)', async () => {
+    const file = async (category: string) => {
+      const form = validApcrFormData();
+      form.project.category = category as typeof form.project.category;
+      const draft = await jeanne.createDraft('apcr', form).then(expectStatus(201));
+      return jeanne.submit(draft.body.id);
+    };
+    expect((await file('digital')).status).toBe(201);
+    const second = await file('energy_renovation');
+    expect(second.status).toBe(422);
+    expect(second.body.error.details).toEqual([expect.objectContaining({ field: 'project.category' })]);
+    expect(second.body.error.details[0].reason).toMatch(/rénovation énergétique ou numérique/);
+    expect((await file('fire_defence')).status).toBe(201);
+  });
+
   it('answers a retried submission with the first answer: same key, one file, one event', async () => {
     const draft = await jeanne.createDraft('apa', validApaFormData()).then(expectStatus(201));
     const key = `retry-${draft.body.id}`;

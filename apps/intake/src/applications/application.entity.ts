@@ -61,6 +61,10 @@ export class ApplicationEntity {
   @Column('jsonb', { default: () => "'[]'" })
   warnings: RuleFinding[];
 
+  /** Key under the procedure's annual limit, with the year (`2026:14001:general`), once filed. */
+  @Column('text', { name: 'quota_key', nullable: true })
+  quotaKey: string | null;
+
   @Column('jsonb', { default: () => "'{}'" })
   handling: ApplicationHandling;
 

@@ -60,6 +60,25 @@ export async function nextReceiptSequence(
   return rows[0].last_value;
 }
 
+/**
+ * Whether a file already counts under an annual limit key. Takes a transaction-scoped lock on the key first, so
+ * two submissions for the same commune and kind of project cannot both pass.
+ */
+export async function quotaAlreadyUsed(
+  manager: EntityManager,
+  procedure: string,
+  quotaKey: string,
+): Promise<boolean> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${procedure}:${quotaKey}`]);
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM intake.applications
+     WHERE procedure = $1 AND quota_key = $2 AND status NOT IN ('draft', 'withdrawn', 'rejected', 'deemed_rejected', 'closed')
+     LIMIT 1`,
+    [procedure, quotaKey],
+  );
+  return rows.length > 0;
+}
+
 export type IdempotencyClaim<R> = { kind: 'new' } | { kind: 'replay'; applicationId: string; response: R };
 
 /**

@@ -23,6 +23,7 @@ import {
   claimIdempotencyKey,
   loadOwnedApplication,
   nextReceiptSequence,
+  quotaAlreadyUsed,
   storeIdempotentResponse,
 } from './applications.repository.js';
 import { onComplemented, startClock } from './decision-clock.rules.js';
@@ -63,6 +64,7 @@ export class ApplicationsService {
         clockSuspendedOn: null,
         silenceMeans: null,
         warnings: [],
+        quotaKey: null,
         handling: {},
       });
       await manager.save(application);
@@ -115,6 +117,11 @@ export class ApplicationsService {
       const now = new Date();
       const context = procedureContext(now, this.settings, this.communes);
       const eligibility = procedure.checkEligibility(form, context);
+      const quota = procedure.annualQuota?.(form);
+      const quotaKey = quota ? `${context.today.slice(0, 4)}:${quota.key}` : null;
+      if (quota && quotaKey && (await quotaAlreadyUsed(manager, procedure.code, quotaKey))) {
+        eligibility.refusals.push(quota.refusal);
+      }
       if (eligibility.refusals.length > 0) {
         throw new DomainError(
           'NOT_ELIGIBLE',
@@ -123,6 +130,7 @@ export class ApplicationsService {
           eligibility.refusals.map((refusal) => ({ field: refusal.field, reason: refusal.message })),
         );
       }
+      application.quotaKey = quotaKey;
       const receipt = await this.file(
         manager,
         application,

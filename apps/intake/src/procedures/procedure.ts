@@ -46,6 +46,13 @@ export interface DeadlineRule {
   explanation: string;
 }
 
+export interface AnnualQuota {
+  /** Files sharing this key count against the same limit (e.g. `14001:general`). */
+  key: string;
+  /** The refusal when the limit is reached, tied to a field, in French. */
+  refusal: RuleFinding;
+}
+
 /** What the file hands to the other services: the commune for routing, small facts for checks (no identity). */
 export interface ProcedureProjection {
   commune: Commune;
@@ -72,6 +79,11 @@ export interface Procedure<F extends object = object> {
   /** Rules in plain French, as shown by GET /api/procedures. */
   rules: string[];
   checkEligibility(form: F, context: ProcedureContext): EligibilityResult;
+  /**
+   * A limit of one file per key and calendar year (e.g. APCR: one project of each kind per commune), enforced at
+   * submission against the files already filed and not refused or withdrawn.
+   */
+  annualQuota?(form: F): AnnualQuota;
   /** Called on an eligible form only: the commune exists. */
   project(form: F, context: ProcedureContext): ProcedureProjection;
 }

@@ -31,6 +31,14 @@ export function projectApcr(form: ApcrForm, context: ProcedureContext): Procedur
 }
 
 /** APCR: the Calvados grant for the works of small rural communes. */
+/** One project of each group per commune and year: general; energy renovation or digital; fire defence. */
+const ANNUAL_GROUPS: Record<ApcrForm['project']['category'], { key: string; label: string }> = {
+  general: { key: 'general', label: 'un projet général' },
+  energy_renovation: { key: 'energy-or-digital', label: 'un projet de rénovation énergétique ou numérique' },
+  digital: { key: 'energy-or-digital', label: 'un projet de rénovation énergétique ou numérique' },
+  fire_defence: { key: 'fire-defence', label: 'un projet de défense incendie' },
+};
+
 export const apcrProcedure: Procedure<ApcrForm> = {
   code: 'apcr',
   receiptPrefix: 'APCR',
@@ -49,6 +57,17 @@ export const apcrProcedure: Procedure<ApcrForm> = {
     explanation:
       'La commission permanente du Département décide dans les 2 mois ; sans réponse dans ce délai, la demande ' +
       'de subvention est réputée refusée. Une demande de pièces suspend ce délai jusqu’à la réponse.',
+  },
+  annualQuota(form) {
+    const group = ANNUAL_GROUPS[form.project.category];
+    return {
+      key: `${form.commune.inseeCode}:${group.key}`,
+      refusal: {
+        field: 'project.category',
+        code: 'APCR_ANNUAL_LIMIT',
+        message: `La commune a déjà déposé cette année ${group.label} : une seule demande de ce type est possible par an.`,
+      },
+    };
   },
   rules: [
     'La commune doit se trouver dans un département servi par ce téléservice et compter moins de 2 000 habitants ' +
