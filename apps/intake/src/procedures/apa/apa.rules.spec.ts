@@ -1,42 +1,11 @@
-import { InMemoryCommuneDirectory } from '#domain';
-import type { Commune } from '#domain';
-import type { ProcedureContext, ProcedureSettings } from '../procedure.js';
+import { TEST_CONTEXT, TEST_SETTINGS } from '../../../test/procedure-context.fixture.js';
+import type { ProcedureContext } from '../procedure.js';
 import { validApaFormData } from './apa.fixtures.js';
 import type { ApaForm } from './apa.form.js';
 import { birthdayAt, checkApaEligibility } from './apa.rules.js';
 
-function commune(
-  code: string,
-  name: string,
-  population: number | undefined,
-  postalCodes: string[],
-  isCommuneNouvelle = false,
-): Commune {
-  return {
-    code,
-    name,
-    departement: code.slice(0, 2),
-    population,
-    postalCodes,
-    isCommuneNouvelle,
-    epci: undefined,
-  };
-}
-
-// Real communes (COG / La Poste), population municipale of the dataset shipped by @etalab/decoupage-administratif.
-const communes = new InMemoryCommuneDirectory([
-  commune('14047', 'Bayeux', 12659, ['14400']),
-  commune('14001', 'Ablon', 1166, ['14600']),
-  commune('14061', 'Souleuvre en Bocage', 8629, ['14260', '14350'], true),
-  commune('75056', 'Paris', 2103778, ['75001', '75002', '75016']),
-]);
-const settings: ProcedureSettings = {
-  servedDepartements: ['14'],
-  apcrPopulationThreshold: 2000,
-  apcrAdmitCommunesNouvelles: true,
-};
-const TODAY = '2026-11-23';
-const context: ProcedureContext = { today: TODAY, settings, communes };
+const settings = TEST_SETTINGS;
+const context = TEST_CONTEXT;
 
 function formWith(change: (form: ApaForm) => void): ApaForm {
   const form = validApaFormData();

@@ -1,43 +1,12 @@
-import { InMemoryCommuneDirectory } from '#domain';
-import type { Commune } from '#domain';
-import type { ProcedureContext, ProcedureSettings } from '../procedure.js';
+import { TEST_CONTEXT, TEST_SETTINGS, TEST_TODAY } from '../../../test/procedure-context.fixture.js';
+import type { ProcedureSettings } from '../procedure.js';
 import { validApcrFormData } from './apcr.fixtures.js';
 import type { ApcrForm } from './apcr.form.js';
 import { checkApcrEligibility, ownSharePercent } from './apcr.rules.js';
 
-function commune(
-  code: string,
-  name: string,
-  population: number | undefined,
-  postalCodes: string[],
-  isCommuneNouvelle = false,
-): Commune {
-  return {
-    code,
-    name,
-    departement: code.slice(0, 2),
-    population,
-    postalCodes,
-    isCommuneNouvelle,
-    epci: undefined,
-  };
-}
-
-// Real communes; Sans-Recensement (14998) is made up: a commune the dataset gives no population for.
-const communes = new InMemoryCommuneDirectory([
-  commune('14047', 'Bayeux', 12659, ['14400']),
-  commune('14001', 'Ablon', 1166, ['14600']),
-  commune('14061', 'Souleuvre en Bocage', 8629, ['14260', '14350'], true),
-  commune('75056', 'Paris', 2103778, ['75001']),
-  commune('14998', 'Sans-Recensement', undefined, ['14999']),
-]);
-const settings: ProcedureSettings = {
-  servedDepartements: ['14'],
-  apcrPopulationThreshold: 2000,
-  apcrAdmitCommunesNouvelles: true,
-};
-const TODAY = '2026-11-23';
-const context: ProcedureContext = { today: TODAY, settings, communes };
+const settings = TEST_SETTINGS;
+const TODAY = TEST_TODAY;
+const context = TEST_CONTEXT;
 
 /** The fixture on 23 November 2026: cost 24 000 €, asked 12 000 €, own 6 000 €, State 6 000 € (25 %). */
 function formWith(change: (form: ApcrForm) => void): ApcrForm {
