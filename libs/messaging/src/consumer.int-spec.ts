@@ -84,10 +84,9 @@ describe('JetStream consumers: retries, dead letters, replicas (real PostgreSQL 
     expect(parked.error).toContain('the ledger is broken');
     const tries = (await invocationsOf(eventId)).map((row) => row.at.getTime());
     expect(tries).toHaveLength(3);
-    // Delays of 200 ms then 400 ms (EVENT_RETRY_BASE_MS doubling), give or take scheduling.
+    // Delays of 200 ms then 400 ms (EVENT_RETRY_BASE_MS doubling): lower bounds only, scheduling can only add to them.
     expect(tries[1] - tries[0]).toBeGreaterThanOrEqual(180);
     expect(tries[2] - tries[1]).toBeGreaterThanOrEqual(380);
-    expect(tries[2] - tries[1]).toBeGreaterThan(tries[1] - tries[0]);
     expect(await effectsOf(eventId)).toHaveLength(0);
 
     const admin = await bearer('admin');
