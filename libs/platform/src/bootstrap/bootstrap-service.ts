@@ -43,11 +43,14 @@ export async function bootstrapService<C extends ServiceConfig>(
     throw error;
   }
   const timeoutMs = config.CONNECT_TIMEOUT_SECONDS * 1000;
-  try {
-    await Promise.all([checkPostgres(config.DATABASE_URL, timeoutMs), checkNats(config.NATS_URL, timeoutMs)]);
-  } catch (error) {
-    if (error instanceof DependencyUnreachable) fail(entry.name, error.message);
-    throw error;
+  const checks = await Promise.allSettled([
+    checkPostgres(config.DATABASE_URL, timeoutMs),
+    checkNats(config.NATS_URL, timeoutMs),
+  ]);
+  const unreachable = checks.flatMap((check) => (check.status === 'rejected' ? [check.reason] : []));
+  if (unreachable.length > 0) {
+    if (!unreachable.every((error) => error instanceof DependencyUnreachable)) throw unreachable[0];
+    fail(entry.name, unreachable.map((error: DependencyUnreachable) => error.message).join(' ; '));
   }
   try {
     const app = await createServiceApp(entry.createModule(config), entry);
