@@ -10,6 +10,11 @@ export class IntakeConfig extends MessagingConfig {
   })
   SERVED_DEPARTEMENTS: string = '14';
 
+  /** Drafts never submitted are deleted this many days after their last change. */
+  @IsInt()
+  @Min(1)
+  DRAFT_RETENTION_DAYS: number = 90;
+
   /** APCR: a commune may file when its population municipale is below this figure. */
   @IsInt()
   @Min(1)

@@ -15,6 +15,7 @@ import type { Procedure, ProcedureSettings } from './procedures/procedure.js';
 import { DEFAULT_PROCEDURES, PROCEDURES } from './procedures/procedure.registry.js';
 import { ProcedureCatalogue } from './procedures/procedure-catalogue.js';
 import { ProceduresController } from './procedures/procedures.controller.js';
+import { DRAFT_RETENTION_DAYS, DraftRetention } from './retention/draft-retention.service.js';
 
 export function procedureSettings(config: IntakeConfig): ProcedureSettings {
   return {
@@ -50,6 +51,8 @@ export class IntakeModule {
         ProcedureCatalogue,
         ApplicationsService,
         ApplicationFollowUp,
+        { provide: DRAFT_RETENTION_DAYS, useValue: config.DRAFT_RETENTION_DAYS },
+        DraftRetention,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { addMonths, parisDate, SUBJECTS } from '#domain';
 import { bearer, eventsOnStream, query } from '#testing';
+import { DraftRetention } from '../src/retention/draft-retention.service.js';
 import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
 import { validApcrFormData } from '../src/procedures/apcr/apcr.fixtures.js';
 import { citizen, expectStatus, type IntakeUnderTest, startIntake } from './intake.harness.js';
@@ -204,5 +205,27 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
     expect(bad.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(
       expect.arrayContaining(['gir', 'monthlyResourcesCents']),
     );
+  });
+
+  it('deletes drafts left untouched longer than DRAFT_RETENTION_DAYS (90), never a filed request', async () => {
+    const forgotten = await jeanne
+      .createDraft('apa', { beneficiary: validApaFormData().beneficiary })
+      .then(expectStatus(201));
+    const filed = await jeanne.createDraft('apa', validApaFormData()).then(expectStatus(201));
+    await jeanne.submit(filed.body.id).then(expectStatus(201));
+    await query(
+      intake.databaseUrl,
+      "UPDATE intake.applications SET updated_at = now() - interval '91 days' WHERE id = ANY($1::uuid[])",
+      [[forgotten.body.id, filed.body.id]],
+    );
+    const deleted = await intake.service.app.get(DraftRetention).purge();
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    await jeanne.get(forgotten.body.id).then(expectStatus(404));
+    await jeanne.get(filed.body.id).then(expectStatus(200));
+    expect(
+      await query(intake.databaseUrl, 'SELECT 1 FROM intake.timeline_entries WHERE application_id = $1', [
+        forgotten.body.id,
+      ]),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,26 @@
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { EnvBoolean, ServiceConfig } from '#platform';
+
+@ValidatorConstraint({ name: 'longerThanStreamRetention' })
+class LongerThanStreamRetention implements ValidatorConstraintInterface {
+  validate(days: unknown, args: ValidationArguments): boolean {
+    return typeof days === 'number' && days > (args.object as MessagingConfig).NATS_STREAM_MAX_AGE_DAYS;
+  }
+
+  defaultMessage(): string {
+    return 'doit dépasser NATS_STREAM_MAX_AGE_DAYS : sinon un événement encore dans le flux pourrait être traité deux fois';
+  }
+}
 
 /** Variables of the event backbone, on top of the platform's. Every service's configuration extends this. */
 export class MessagingConfig extends ServiceConfig {
@@ -53,6 +74,17 @@ export class MessagingConfig extends ServiceConfig {
   @Min(1)
   @Max(5_000)
   OUTBOX_BATCH_SIZE: number = 500;
+
+  /** Published outbox rows are deleted after this many days. */
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS: number = 7;
+
+  /** Inbox records are deleted after this many days; it must exceed NATS_STREAM_MAX_AGE_DAYS. */
+  @IsInt()
+  @Min(1)
+  @Validate(LongerThanStreamRetention)
+  INBOX_RETENTION_DAYS: number = 45;
 
   /** This process publishes its service's outbox (turn off for a consumer-only replica). */
   @EnvBoolean()

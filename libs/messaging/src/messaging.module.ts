@@ -2,6 +2,7 @@ import { type DynamicModule, type INestApplication, Module } from '@nestjs/commo
 import { DeadLetterReplayer } from './dead-letters/dead-letter-replayer.js';
 import { DeadLetterStore } from './dead-letters/dead-letter.store.js';
 import { deadLettersController } from './dead-letters/dead-letters.controller.js';
+import { MessagingHousekeeping } from './housekeeping/messaging-housekeeping.js';
 import { Inbox } from './inbox/inbox.js';
 import { JetStreamServer } from './jetstream/jetstream.server.js';
 import type { MessagingConfig } from './messaging.config.js';
@@ -32,6 +33,7 @@ export class MessagingModule {
         DeadLetterStore,
         DeadLetterReplayer,
         JetStreamServer,
+        MessagingHousekeeping,
       ],
       exports: [
         Outbox,
@@ -39,6 +41,7 @@ export class MessagingModule {
         OutboxRelay,
         JetStreamServer,
         DeadLetterStore,
+        MessagingHousekeeping,
         MESSAGING_CONFIG,
         MESSAGING_SCHEMA,
       ],

@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
+import { MessagingHousekeeping } from './housekeeping/messaging-housekeeping.js';
 import {
   createTestDatabase,
   eventually,
@@ -119,5 +120,23 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
       correlation_id: 'journey-42-abcdef',
       causation_id: first.body.eventId,
     });
+  });
+
+  it('purges published outbox rows and old inbox records, nothing recent', async () => {
+    const kept = await record(uuidv7(), ['ok']).expect(201);
+    await eventually(async () =>
+      expect((await effects()).map((row) => row.event_id)).toContain(kept.body.eventId),
+    );
+    const housekeeping = ledger.app.get(MessagingHousekeeping);
+    expect(await housekeeping.purge(new Date())).toEqual({ outbox: 0, inbox: 0 });
+
+    const inFiftyDays = new Date(Date.now() + 50 * 24 * 3600 * 1000);
+    const purged = await housekeeping.purge(inFiftyDays);
+    expect(purged.outbox).toBeGreaterThan(0);
+    expect(purged.inbox).toBeGreaterThan(0);
+    expect(await query(databaseUrl, 'SELECT id FROM ledger.outbox WHERE published_at IS NOT NULL')).toEqual(
+      [],
+    );
+    expect(await query(databaseUrl, 'SELECT event_id FROM ledger.inbox')).toEqual([]);
   });
 });

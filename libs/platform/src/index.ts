@@ -8,3 +8,4 @@ export * from './health/index.js';
 export * from './logging/index.js';
 export * from './module/index.js';
 export * from './nats/index.js';
+export * from './jobs/index.js';
