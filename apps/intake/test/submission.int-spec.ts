@@ -52,6 +52,8 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
     });
     expect(nul.status).toBe(400);
     expect(nul.body.error.code).toBe('INVALID_TEXT');
+    const unknown = await jeanne.createDraft('pch').then(expectStatus(400));
+    expect(unknown.body.error.details).toEqual([expect.objectContaining({ field: 'procedure' })]);
     const stored = await jeanne.get(draft.body.id).then(expectStatus(200));
     expect(stored.body.data).toEqual({ beneficiary: full.beneficiary, address: full.address });
   });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { type CommuneDirectory, DomainError, SUBJECTS } from '#domain';
+import { type CommuneDirectory, DomainError, SUBJECTS, ValidationFailed } from '#domain';
 import { Outbox } from '#messaging';
 import type { Principal } from '#platform';
 import { validateComplete, validateDraft } from '../procedures/form-validation.js';
@@ -48,7 +48,15 @@ export class ApplicationsService {
   ) {}
 
   async createDraft(principal: Principal, request: CreateApplicationRequest): Promise<ApplicationView> {
-    const procedure = this.catalogue.get(request.procedure);
+    const procedure = this.catalogue.find(request.procedure);
+    if (!procedure) {
+      throw new ValidationFailed([
+        {
+          field: 'procedure',
+          reason: `démarche inconnue : « ${request.procedure} » (voir GET /api/procedures)`,
+        },
+      ]);
+    }
     const data = request.data ?? {};
     validateDraft(procedure, data);
     return this.dataSource.transaction(async (manager) => {

@@ -12,6 +12,10 @@ export class ProcedureCatalogue {
     return this.procedures;
   }
 
+  find(code: string): Procedure | undefined {
+    return this.procedures.find((candidate) => candidate.code === code);
+  }
+
   get(code: string): Procedure {
     const procedure = this.procedures.find((candidate) => candidate.code === code);
     if (!procedure) throw new NotFound(`Aucune démarche « ${code} » n’est proposée.`, 'PROCEDURE_UNKNOWN');
