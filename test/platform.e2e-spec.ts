@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { bearer } from '#testing';
+import { bearer, eventually } from '#testing';
 import { type RunningPlatform, SERVICE_NAMES, startPlatform } from './support/platform.js';
 
 describe('the platform behind its one HTTP entry (four services + edge as processes)', () => {
@@ -39,6 +39,26 @@ describe('the platform behind its one HTTP entry (four services + edge as proces
   it('answers 404 in the error format for a path outside the contract', async () => {
     const response = await request(platform.url).get('/api/unknown').expect(404);
     expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('writes JSON logs that carry the correlation id and never the token', async () => {
+    const token = await bearer('admin');
+    await request(platform.url)
+      .get('/api/admin/checks/dead-letters')
+      .set('Authorization', token)
+      .set('X-Correlation-Id', 'e2e-log-check-0001')
+      .expect(200);
+    await eventually(() => {
+      const lines = platform.services.checks
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { correlationId?: string; msg?: string });
+      expect(lines).toContainEqual(
+        expect.objectContaining({ correlationId: 'e2e-log-check-0001', msg: 'request completed' }),
+      );
+    });
+    expect(platform.services.checks.stdout()).not.toContain(token.slice('Bearer '.length));
   });
 
   it('answers 502 in the error format when a service is down', async () => {

@@ -22,7 +22,12 @@ export interface RunningPlatform {
 export async function startPlatform(label: string): Promise<RunningPlatform> {
   const nats = await startTestNats();
   const databaseUrl = await createTestDatabase(label);
-  const environment = { DATABASE_URL: databaseUrl, NATS_URL: nats.url };
+  // Logs at info level, so that tests can read them (ServiceProcess.stdout()).
+  const environment = {
+    DATABASE_URL: databaseUrl,
+    NATS_URL: nats.url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+  };
   const started = await Promise.all(
     SERVICE_NAMES.map((name) => spawnServiceProcess(`apps/${name}/src/main.js`, environment)),
   );

@@ -10,6 +10,8 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
   /** Everything the process wrote on stderr so far. */
   stderr(): string;
+  /** Everything the process wrote on stdout so far (its JSON logs). */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,11 @@ export async function spawnServiceProcess(
       PORT: String(port),
       ...environment,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -51,6 +57,7 @@ export async function spawnServiceProcess(
     process: child,
     exited,
     stderr: () => stderr,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -128,6 +128,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const event = check.event;
     const context = {
       correlationId: event.correlationId,
+      aggregateId: event.aggregateId,
       causationId: event.id,
       eventId: event.id,
       actor: event.actor ?? undefined,

@@ -5,6 +5,8 @@ export interface RequestContext {
   correlationId: string;
   causationId?: string;
   eventId?: string;
+  /** The aggregate an event is about (an application id…), for logs. */
+  aggregateId?: string;
   actor?: string;
 }
 

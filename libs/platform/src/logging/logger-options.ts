@@ -12,21 +12,21 @@ export function loggerOptions(service: string, level: string, instance: string):
       base: { service, instance },
       // Ids only: who the caller is (the actor) is not written in logs.
       mixin: () => {
+        // HTTP requests get their correlation id from customProps below; this adds the ids of an event being handled.
         const context = requestContext.current();
-        return context
-          ? {
-              correlationId: context.correlationId,
-              causationId: context.causationId,
-              eventId: context.eventId,
-            }
-          : {};
+        if (!context?.eventId) return {};
+        const { correlationId, causationId, eventId, aggregateId } = context;
+        return { correlationId, causationId, eventId, aggregateId };
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
       genReqId: (request) => String(request.headers['x-correlation-id'] ?? ''),
+      // On every line logged during a request, the request's completion line included.
+      customProps: (request) => ({ correlationId: request.id }),
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/ready' },
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
     },
   };
