@@ -52,6 +52,10 @@ export async function startLocalNats(storeDir: string, port: number): Promise<Lo
   child.stderr?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   });
+  // Never outlive the process that started it (a test worker that ends, a runner that throws).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`nats-server exited (code ${code}): ${output}`))),
   );
