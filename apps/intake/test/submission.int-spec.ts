@@ -27,6 +27,9 @@ describe('intake: drafts and submission (real PostgreSQL + nats-server)', () => 
       expect.arrayContaining(['beneficiary', 'address', 'household']),
     );
     expect(Object.keys(apa.form.definitions).length).toBeGreaterThan(2);
+    expect(apa.form.definitions.ApaBeneficiary.required).toEqual(
+      expect.arrayContaining(['firstName', 'lastName', 'birthDate']),
+    );
     expect(response.body.items.map((item: { code: string }) => item.code)).toEqual(['apa', 'apcr']);
   });
 

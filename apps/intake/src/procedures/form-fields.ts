@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Matches, ValidateBy } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { LEGAL_DATE, isLegalDate } from '#domain';
 import type { ProcedureSettings } from './procedure.js';
 
@@ -36,4 +36,19 @@ export function servedDepartementsLabel(settings: ProcedureSettings): string {
   const codes = settings.servedDepartements;
   if (codes.length <= 1) return `du département ${codes[0] ?? ''}`.trim();
   return `des départements ${codes.slice(0, -1).join(', ')} et ${codes[codes.length - 1]}`;
+}
+
+/** A person's first and last names, as every form asks them. */
+export class PersonName {
+  /** First name(s). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  /** Last name in use. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName: string;
 }

@@ -11,7 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { INSEE_CODE } from '#domain';
-import { IsLegalDateString, IsPhone } from '../form-fields.js';
+import { IsLegalDateString, IsPhone, PersonName } from '../form-fields.js';
 
 export const CIVILITIES = ['madame', 'monsieur'] as const;
 export type Civility = (typeof CIVILITIES)[number];
@@ -26,22 +26,10 @@ const NAME_MAX_LENGTH = 100;
 const POSTAL_CODE = /^\d{5}$/;
 
 /** The person the allowance is for (Cerfa part « Identité du demandeur »). */
-export class ApaBeneficiary {
+export class ApaBeneficiary extends PersonName {
   /** Civility as written on official mail. */
   @IsIn(CIVILITIES)
   civility: Civility;
-
-  /** First name(s). */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  firstName: string;
-
-  /** Last name in use. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  lastName: string;
 
   /** Name at birth (*nom de naissance*), when different from the name in use. */
   @IsOptional()
@@ -130,19 +118,7 @@ export class ApaFiler {
 }
 
 /** The beneficiary's spouse or partner (*conjoint, concubin ou partenaire de PACS*), asked for a couple. */
-export class ApaSpouse {
-  /** First name(s). */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  firstName: string;
-
-  /** Last name in use. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  lastName: string;
-
+export class ApaSpouse extends PersonName {
   /** Date of birth, YYYY-MM-DD. */
   @IsLegalDateString()
   birthDate: string;

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLegalDateString, IsPhone } from '../form-fields.js';
+import { IsLegalDateString, IsPhone, PersonName } from '../form-fields.js';
 
 export const FILER_ROLES = ['maire', 'adjoint', 'secretaire', 'autre_mandate'] as const;
 export type ApcrFilerRole = (typeof FILER_ROLES)[number];
@@ -29,22 +29,8 @@ export type GrantStatus = (typeof GRANT_STATUSES)[number];
 /** 100 M€: above any small commune's project, it only stops absurd figures. */
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
 
-const NAME_MAX_LENGTH = 100;
-
 /** The elected official or the agent who files for the commune, and how to reach them. */
-export class ApcrFiler {
-  /** First name. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  firstName: string;
-
-  /** Last name. */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  lastName: string;
-
+export class ApcrFiler extends PersonName {
   /** `maire` (mayor), `adjoint` (deputy mayor), `secretaire` (*secrétaire de mairie*) or another mandated person. */
   @IsIn(FILER_ROLES)
   role: ApcrFilerRole;
