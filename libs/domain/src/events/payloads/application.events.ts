@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -9,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -56,6 +58,8 @@ export class ApplicationRoutedV1 {
   @ValidateNested() @Type(() => PublicContact) contact: PublicContact;
   /** Why this team, in plain French (e.g. "règle APA pour la commune de Bayeux"). */
   @IsString() @MaxLength(500) reason: string;
+  /** True when no rule covered the file and it went to the default team (to be looked at). */
+  @IsOptional() @IsBoolean() defaultTeam?: boolean;
 }
 
 export class ApplicationAssignedV1 {
@@ -91,4 +95,58 @@ export class ApplicationDecidedV1 {
   @IsOptional() @IsInt() @Min(0) amountCents?: number;
   @IsISO8601({ strict: true }) decidedAt: string;
   @IsString() @MaxLength(2000) remedies: string;
+  /** APA: the GIR the decision rests on, the monthly care plan and the beneficiary's participation. */
+  @IsOptional() @IsInt() @Min(1) @Max(6) gir?: number;
+  @IsOptional() @IsInt() @Min(0) planCents?: number;
+  @IsOptional() @IsInt() @Min(0) participationCents?: number;
+  /** The amounts use parameters (MTP, SMIC) not yet published for that date: the last known ones, provisionally. */
+  @IsOptional() @IsBoolean() provisionalParameters?: boolean;
+}
+
+/**
+ * Intake owns the decision clock: it tells the others each time the deadline moves (a request for more suspends or
+ * restarts it, an answer resumes it). `decisionDeadline` is null while a restart-on-answer request is open.
+ */
+export class ApplicationDeadlineChangedV1 {
+  @IsUUID() applicationId: string;
+  @IsOptional() @Matches(LEGAL_DATE) decisionDeadline: string | null;
+  /** Set while the clock is suspended (CRPA L114-5): the date it stopped. */
+  @IsOptional() @Matches(LEGAL_DATE) suspendedOn?: string | null;
+  @IsIn(['info_requested', 'complemented', 'info_request_expired'])
+  cause: 'info_requested' | 'complemented' | 'info_request_expired';
+}
+
+/** Routing warns the owning team that a file's decision deadline comes near (e.g. 15 and 3 days before). */
+export class ApplicationDeadlineApproachingV1 {
+  @IsUUID() applicationId: string;
+  @Matches(PROCEDURE_CODE) procedure: string;
+  @IsString() teamCode: string;
+  @Matches(LEGAL_DATE) decisionDeadline: string;
+  @IsInt() @Min(0) daysLeft: number;
+}
+
+/**
+ * APA (CASF R232-7): after the home evaluation, the proposed care plan is sent to the beneficiary, who has 10 days to
+ * accept it or ask for changes; no answer counts as a refusal of the plan.
+ */
+export class ApplicationCarePlanProposedV1 {
+  @IsUUID() applicationId: string;
+  @IsUUID() planId: string;
+  @Matches(LEGAL_DATE) evaluatedOn: string;
+  @IsInt() @Min(1) @Max(6) gir: number;
+  @IsInt() @Min(0) planCents: number;
+  @IsInt() @Min(0) participationCents: number;
+  @IsInt() @Min(0) apaCents: number;
+  @Matches(LEGAL_DATE) answerBy: string;
+  @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @IsOptional() @IsBoolean() provisionalParameters?: boolean;
+}
+
+/** The beneficiary's answer to a proposed care plan, through intake. */
+export class ApplicationCarePlanAnsweredV1 {
+  @IsUUID() applicationId: string;
+  @IsUUID() planId: string;
+  @IsIn(['accepted', 'changes_requested']) answer: 'accepted' | 'changes_requested';
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  @IsISO8601({ strict: true }) answeredAt: string;
 }
