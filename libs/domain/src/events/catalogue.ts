@@ -13,7 +13,10 @@ import {
 } from './payloads/application.events.js';
 import {
   CheckConcludedV1,
+  CheckConclusionAnsweredV1,
+  CheckConclusionProposedV1,
   CheckEvidenceReceivedV1,
+  CheckEvidenceReminderV1,
   CheckEvidenceRequestedV1,
   CheckOpenedV1,
 } from './payloads/check.events.js';
@@ -42,6 +45,9 @@ export const EVENT_CATALOGUE = {
   [SUBJECTS.checkEvidenceRequested]: { current: 1, versions: { 1: CheckEvidenceRequestedV1 } },
   [SUBJECTS.checkEvidenceReceived]: { current: 1, versions: { 1: CheckEvidenceReceivedV1 } },
   [SUBJECTS.checkConcluded]: { current: 1, versions: { 1: CheckConcludedV1 } },
+  [SUBJECTS.checkEvidenceReminder]: { current: 1, versions: { 1: CheckEvidenceReminderV1 } },
+  [SUBJECTS.checkConclusionProposed]: { current: 1, versions: { 1: CheckConclusionProposedV1 } },
+  [SUBJECTS.checkConclusionAnswered]: { current: 1, versions: { 1: CheckConclusionAnsweredV1 } },
   [SUBJECTS.notificationDelivered]: { current: 1, versions: { 1: NotificationDeliveredV1 } },
   [SUBJECTS.notificationFailed]: { current: 1, versions: { 1: NotificationFailedV1 } },
 } as const;

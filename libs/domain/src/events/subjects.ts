@@ -15,6 +15,9 @@ export const SUBJECTS = {
   checkEvidenceRequested: 'guichet.check.evidence-requested',
   checkEvidenceReceived: 'guichet.check.evidence-received',
   checkConcluded: 'guichet.check.concluded',
+  checkEvidenceReminder: 'guichet.check.evidence-reminder',
+  checkConclusionProposed: 'guichet.check.conclusion-proposed',
+  checkConclusionAnswered: 'guichet.check.conclusion-answered',
   notificationDelivered: 'guichet.notification.delivered',
   notificationFailed: 'guichet.notification.failed',
 } as const;
