@@ -20,6 +20,7 @@ import {
   CheckEvidenceRequestedV1,
   CheckOpenedV1,
 } from './payloads/check.events.js';
+import { DirectoryAgentUpdatedV1, DirectoryTeamUpdatedV1 } from './payloads/directory.events.js';
 import { NotificationDeliveredV1, NotificationFailedV1 } from './payloads/notification.events.js';
 import { SUBJECTS } from './subjects.js';
 
@@ -48,6 +49,8 @@ export const EVENT_CATALOGUE = {
   [SUBJECTS.checkEvidenceReminder]: { current: 1, versions: { 1: CheckEvidenceReminderV1 } },
   [SUBJECTS.checkConclusionProposed]: { current: 1, versions: { 1: CheckConclusionProposedV1 } },
   [SUBJECTS.checkConclusionAnswered]: { current: 1, versions: { 1: CheckConclusionAnsweredV1 } },
+  [SUBJECTS.directoryTeamUpdated]: { current: 1, versions: { 1: DirectoryTeamUpdatedV1 } },
+  [SUBJECTS.directoryAgentUpdated]: { current: 1, versions: { 1: DirectoryAgentUpdatedV1 } },
   [SUBJECTS.notificationDelivered]: { current: 1, versions: { 1: NotificationDeliveredV1 } },
   [SUBJECTS.notificationFailed]: { current: 1, versions: { 1: NotificationFailedV1 } },
 } as const;

@@ -7,3 +7,4 @@ export * from './payloads/common.js';
 export * from './payloads/application.events.js';
 export * from './payloads/check.events.js';
 export * from './payloads/notification.events.js';
+export * from './payloads/directory.events.js';

@@ -18,6 +18,8 @@ export const SUBJECTS = {
   checkEvidenceReminder: 'guichet.check.evidence-reminder',
   checkConclusionProposed: 'guichet.check.conclusion-proposed',
   checkConclusionAnswered: 'guichet.check.conclusion-answered',
+  directoryTeamUpdated: 'guichet.directory.team-updated',
+  directoryAgentUpdated: 'guichet.directory.agent-updated',
   notificationDelivered: 'guichet.notification.delivered',
   notificationFailed: 'guichet.notification.failed',
 } as const;
