@@ -1,8 +1,12 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { ServiceConfig } from '../config/index.js';
 import { correlationMiddleware } from '../context/index.js';
+import { refuseDeepJson } from '../http/index.js';
+import { SERVICE_CONFIG } from '../module/index.js';
 
 export interface ServiceDescription {
   name: string;
@@ -20,8 +24,17 @@ export async function createServiceApp(
   module: DynamicModule,
   description: ServiceDescription,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // Registered before Nest's own JSON parser, which then steps aside: a too deep body is refused before parsing.
+  // Nest's type leaves `verify` out because it sets it itself for `rawBody: true`, an option the platform does not use.
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const jsonOptions = { verify: refuseDeepJson(config.HTTP_BODY_MAX_DEPTH) };
+  app.useBodyParser('json', jsonOptions as NestExpressBodyParserOptionsFor<'json'>);
   app.use(correlationMiddleware);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
