@@ -38,19 +38,25 @@ function report(measures: Measure[]): void {
   const direct = measures.find((entry) => entry.label.startsWith('GET /api/procedures (intake'));
   const edge = measures.find((entry) => entry.label.startsWith('GET /api/procedures (edge'));
   console.log(`Machine : ${cpus().length} cœurs ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
-  console.log(`Charge : autocannon, ${CONNECTIONS} connexions, ${SECONDS} s par mesure (après ${WARM_UP_SECONDS} s de chauffe)`);
+  console.log(
+    `Charge : autocannon, ${CONNECTIONS} connexions, ${SECONDS} s par mesure (après ${WARM_UP_SECONDS} s de chauffe)`,
+  );
   console.log('| mesure | req/s | p99 | part du hello-world | échecs |');
   console.log('|---|---|---|---|---|');
   for (const entry of measures) {
     const share = ((100 * entry.rate) / hello.rate).toFixed(1);
-    console.log(`| ${entry.label} | ${entry.rate.toFixed(0)} | ${entry.p99} ms | ${share} % | ${entry.failures} |`);
+    console.log(
+      `| ${entry.label} | ${entry.rate.toFixed(0)} | ${entry.p99} ms | ${share} % | ${entry.failures} |`,
+    );
   }
   if (direct && edge) {
     console.log(`Edge / direct (GET /api/procedures) : ${((100 * edge.rate) / direct.rate).toFixed(1)} %`);
   }
   const aim = measures.filter((entry) => entry !== hello && entry !== edge);
   const reached = aim.every((entry) => entry.rate >= hello.rate / 2);
-  console.log(`Objectif ≥ 50 % du hello-world pour /health et le catalogue : ${reached ? 'atteint' : 'NON atteint'}`);
+  console.log(
+    `Objectif ≥ 50 % du hello-world pour /health et le catalogue : ${reached ? 'atteint' : 'NON atteint'}`,
+  );
 }
 
 async function main(): Promise<void> {
