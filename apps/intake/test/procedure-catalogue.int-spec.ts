@@ -1,6 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 import request from 'supertest';
+import { SUBJECTS } from '#domain';
+import { eventsOnStream } from '#testing';
 import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
 import { validApcrFormData } from '../src/procedures/apcr/apcr.fixtures.js';
 import { citizen, type IntakeUnderTest, startIntake } from './intake.harness.js';
@@ -163,5 +165,22 @@ describe('intake: the procedures catalogue (real PostgreSQL + nats-server)', () 
       address: { ...validApaFormData().address, line2: '[['.repeat(100) },
     };
     await filer.createDraft('apa', brackets).then((answer) => expect(answer.status).toBe(201));
+  });
+
+  it('carries the request’s correlation id and caller into the events of a body-taking route', async () => {
+    const filer = citizen(intake.service.url, 'citizen-context');
+    const draft = await filer.createDraft('apa', validApaFormData());
+    const submitted = await request(intake.service.url)
+      .post(`/api/applications/${draft.body.id}/submit`)
+      .set('Authorization', await filer.token())
+      .set('X-Correlation-Id', 'context-check-0001')
+      .send({ swornStatement: true });
+    expect(submitted.headers['x-correlation-id']).toBe('context-check-0001');
+    const events = (await eventsOnStream(intake.nats.url, SUBJECTS.applicationSubmitted)).filter(
+      (event) => event.aggregateId === draft.body.id,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({ correlationId: 'context-check-0001', actor: 'citizen-context' }),
+    ]);
   });
 });

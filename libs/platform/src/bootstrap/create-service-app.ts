@@ -4,7 +4,7 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@n
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from '../config/index.js';
-import { correlationMiddleware } from '../context/index.js';
+import { correlationMiddleware, requestContextMiddleware } from '../context/index.js';
 import { refuseDeepJson } from '../http/index.js';
 import { SERVICE_CONFIG } from '../module/index.js';
 
@@ -30,12 +30,15 @@ export async function createServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  // Registered before Nest's own JSON parser, which then steps aside: a too deep body is refused before parsing.
-  // Nest's type leaves `verify` out because it sets it itself for `rawBody: true`, an option the platform does not use.
+  app.use(correlationMiddleware);
+  // The body parsers, registered here rather than by Nest at init: before the request context, and the JSON one
+  // refusing a too deep body before parsing it. Nest's type leaves `verify` out because it sets it itself for
+  // `rawBody: true`, an option the platform does not use.
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   const jsonOptions = { verify: refuseDeepJson(config.HTTP_BODY_MAX_DEPTH) };
   app.useBodyParser('json', jsonOptions as NestExpressBodyParserOptionsFor<'json'>);
-  app.use(correlationMiddleware);
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(requestContextMiddleware);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -15,14 +15,14 @@ function noneMatch(header: string | undefined, etag: string): boolean {
  * `ETag` and `Cache-Control`, and as `304 Not Modified` to a client that already holds it.
  */
 export class CacheableJson {
-  readonly body: string;
+  readonly body: Buffer;
   readonly etag: string;
 
   constructor(
     value: unknown,
     private readonly maxAgeSeconds = 300,
   ) {
-    this.body = JSON.stringify(value);
+    this.body = Buffer.from(JSON.stringify(value));
     this.etag = `"${createHash('sha256').update(this.body).digest('base64url')}"`;
   }
 

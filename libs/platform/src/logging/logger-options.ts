@@ -22,7 +22,12 @@ export function loggerOptions(service: string, level: string, instance: string):
       genReqId: (request) => String(request.headers['x-correlation-id'] ?? ''),
       // On every line logged during a request, the request's completion line included.
       customProps: (request) => ({ correlationId: request.id }),
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+      customLogLevel: (_request, response, error) => {
+        if (error || response.statusCode >= 500) return 'error';
+        // A hit on a public, cacheable resource (the procedures catalogue) is not worth a line at info.
+        const cacheable = String(response.getHeader('cache-control') ?? '').startsWith('public');
+        return cacheable && response.statusCode < 400 ? 'debug' : 'info';
+      },
       autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/ready' },
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
