@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { requestContext } from '../context/index.js';
 
@@ -7,6 +8,11 @@ import { requestContext } from '../context/index.js';
  */
 export function loggerOptions(service: string, level: string, instance: string): Params {
   return {
+    // Probes are not logged: they skip pino-http altogether (no per-request child loggers).
+    exclude: [
+      { method: RequestMethod.GET, path: 'health' },
+      { method: RequestMethod.GET, path: 'ready' },
+    ],
     pinoHttp: {
       level,
       base: { service, instance },
@@ -28,7 +34,6 @@ export function loggerOptions(service: string, level: string, instance: string):
         const cacheable = String(response.getHeader('cache-control') ?? '').startsWith('public');
         return cacheable && response.statusCode < 400 ? 'debug' : 'info';
       },
-      autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/ready' },
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
