@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createProxyServer } from 'http-proxy-3';
 import { errorBody } from '#platform';
 import type { EdgeConfig } from './edge.config.js';
@@ -21,7 +21,14 @@ export function createEdgeServer(config: EdgeConfig): Server {
     checks: config.CHECKS_URL,
     notifications: config.NOTIFICATIONS_URL,
   };
-  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 60_000 });
+  // Without an agent, the proxy would open a connection per request and ask for `connection: close`, which the
+  // services echo to the clients: a keep-alive pool reuses connections both ways.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 60_000, agent });
+  // The API does not announce the framework behind it, whatever a service sends.
+  proxy.on('proxyRes', (proxyResponse: IncomingMessage) => {
+    delete proxyResponse.headers['x-powered-by'];
+  });
   proxy.on('error', (_error: Error, _request: IncomingMessage, response: unknown) => {
     if (response && typeof response === 'object' && 'writeHead' in response) {
       sendError(

@@ -44,6 +44,7 @@ export async function startIntake(
 export function citizen(url: string, subject: string) {
   const auth = () => bearer('citizen', { sub: subject });
   return {
+    token: auth,
     async createDraft(procedure: string, data?: object) {
       return request(url)
         .post('/api/applications')

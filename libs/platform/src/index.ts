@@ -5,6 +5,7 @@ export * from './context/index.js';
 export * from './database/index.js';
 export * from './errors/index.js';
 export * from './health/index.js';
+export * from './http/index.js';
 export * from './logging/index.js';
 export * from './module/index.js';
 export * from './nats/index.js';

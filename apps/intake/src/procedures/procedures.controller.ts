@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
+import type { Request, Response } from 'express';
 import { type ApaEstimate, estimateApa, estimateForUnknownGir, parisDate } from '#domain';
 import { Public } from '#platform';
 import { ApaEstimateRequest } from './apa-estimate.dto.js';
-import { describeProcedure, type ProcedureDescription } from './procedure-description.js';
 import { ProcedureCatalogue } from './procedure-catalogue.js';
 
 class ProcedureCodeParam {
@@ -25,14 +25,14 @@ export class ProceduresController {
 
   @Get()
   @ApiOperation({ summary: 'Les démarches proposées : champs, règles, délai' })
-  list(): { items: ProcedureDescription[] } {
-    return { items: this.catalogue.list().map(describeProcedure) };
+  list(@Req() request: Request, @Res() response: Response): void {
+    this.catalogue.listing.send(request, response);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'Une démarche' })
-  get(@Param() params: ProcedureCodeParam): ProcedureDescription {
-    return describeProcedure(this.catalogue.get(params.code));
+  get(@Param() params: ProcedureCodeParam, @Req() request: Request, @Res() response: Response): void {
+    this.catalogue.description(params.code).send(request, response);
   }
 
   @Post('apa/estimate')

@@ -1,8 +1,12 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { correlationMiddleware } from '../context/index.js';
+import type { ServiceConfig } from '../config/index.js';
+import { correlationMiddleware, requestContextMiddleware } from '../context/index.js';
+import { refuseDeepJson } from '../http/index.js';
+import { SERVICE_CONFIG } from '../module/index.js';
 
 export interface ServiceDescription {
   name: string;
@@ -20,9 +24,21 @@ export async function createServiceApp(
   module: DynamicModule,
   description: ServiceDescription,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.use(correlationMiddleware);
+  // The body parsers, registered here rather than by Nest at init: before the request context, and the JSON one
+  // refusing a too deep body before parsing it. Nest's type leaves `verify` out because it sets it itself for
+  // `rawBody: true`, an option the platform does not use.
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const jsonOptions = { verify: refuseDeepJson(config.HTTP_BODY_MAX_DEPTH) };
+  app.useBodyParser('json', jsonOptions as NestExpressBodyParserOptionsFor<'json'>);
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(requestContextMiddleware);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

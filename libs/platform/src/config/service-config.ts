@@ -57,4 +57,10 @@ export class ServiceConfig {
   @Min(1)
   @Max(300)
   CONNECT_TIMEOUT_SECONDS: number = 10;
+
+  /** Deepest nesting of objects and arrays a JSON body may have (the forms need 5); deeper is refused with 400. */
+  @IsInt()
+  @Min(4)
+  @Max(1000)
+  HTTP_BODY_MAX_DEPTH: number = 32;
 }

@@ -1,13 +1,14 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
-import { requestContext } from './request-context.js';
+import { type RequestContext, requestContext } from './request-context.js';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
-/** Express middleware: keeps a well-formed incoming correlation id or makes one, and echoes it in the answer. */
+/**
+ * Express middleware, first of all: keeps a well-formed incoming correlation id or makes one, and echoes it in the
+ * answer (an answer refused by the body parser included).
+ */
 export function correlationMiddleware(request: Request, response: Response, next: NextFunction): void {
   const incoming = request.headers[CORRELATION_HEADER];
   const correlationId = typeof incoming === 'string' && ACCEPTABLE_ID.test(incoming) ? incoming : uuidv7();
@@ -16,17 +17,21 @@ export function correlationMiddleware(request: Request, response: Response, next
   next();
 }
 
-/** Runs each HTTP handler inside the request context, so services, logs and recorded events see the ids. */
-@Injectable()
-export class CorrelationInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request & { principal?: { subject: string } }>();
-    const correlationId = String(request.headers[CORRELATION_HEADER]);
-    return new Observable((subscriber) =>
-      requestContext.run({ correlationId, actor: request.principal?.subject }, () =>
-        next.handle().subscribe(subscriber),
-      ),
-    );
-  }
+/**
+ * Express middleware, after the body parsers (their stream events would lose the context): runs the rest of the
+ * request inside the request context, so that services, logs and recorded events see the ids. One context per
+ * request, no interceptor: the actor is read when asked for, as the guard authenticates the caller later on.
+ */
+export function requestContextMiddleware(
+  request: Request & { principal?: { subject: string } },
+  _response: Response,
+  next: NextFunction,
+): void {
+  const context: RequestContext = {
+    correlationId: String(request.headers[CORRELATION_HEADER]),
+    get actor() {
+      return request.principal?.subject;
+    },
+  };
+  requestContext.run(context, next);
 }

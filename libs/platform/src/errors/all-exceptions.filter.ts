@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from '#domain';
 import { requestContext } from '../context/index.js';
+import { BODY_TOO_DEEP } from '../http/index.js';
 import { type ErrorBody, errorBody, HTTP_STATUS_ERRORS, STATUS_OF_KIND } from './error-body.js';
 
 interface BodyParserError {
@@ -12,6 +13,13 @@ interface BodyParserError {
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && 'type' in error && 'status' in error;
+}
+
+/** The type of a body parser's error, thrown as is or wrapped by Nest in an HttpException. */
+function bodyParserErrorType(exception: unknown): string | undefined {
+  if (isBodyParserError(exception)) return exception.type;
+  if (exception instanceof HttpException && isBodyParserError(exception.cause)) return exception.cause.type;
+  return undefined;
 }
 
 /** PostgreSQL refusing a value's characters (NUL in text or jsonb, invalid encoding) or its length: bad input. */
@@ -39,26 +47,26 @@ function describe(exception: unknown): { status: number; body: ErrorBody } {
       body: errorBody(exception.code, exception.message, exception.details),
     };
   }
-  if (
-    exception instanceof HttpException &&
-    isBodyParserError(exception.cause) &&
-    exception.cause.type === 'entity.parse.failed'
-  ) {
+  const parserErrorType = bodyParserErrorType(exception);
+  if (parserErrorType === 'entity.parse.failed') {
     return {
       status: 400,
       body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide."),
+    };
+  }
+  if (parserErrorType === BODY_TOO_DEEP) {
+    return {
+      status: 400,
+      body: errorBody(
+        'BODY_TOO_DEEP',
+        'Le corps de la requête comporte trop de niveaux imbriqués : aucun formulaire n’en demande autant.',
+      ),
     };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const known = HTTP_STATUS_ERRORS[status] ?? { code: `HTTP_${status}`, message: 'Requête refusée.' };
     return { status, body: errorBody(known.code, known.message) };
-  }
-  if (isBodyParserError(exception) && exception.type === 'entity.parse.failed') {
-    return {
-      status: 400,
-      body: errorBody('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide."),
-    };
   }
   if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
     const known = HTTP_STATUS_ERRORS[exception.status] ?? HTTP_STATUS_ERRORS[400];

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { requestContext } from '../context/index.js';
 
@@ -7,6 +8,11 @@ import { requestContext } from '../context/index.js';
  */
 export function loggerOptions(service: string, level: string, instance: string): Params {
   return {
+    // Probes are not logged: they skip pino-http altogether (no per-request child loggers).
+    exclude: [
+      { method: RequestMethod.GET, path: 'health' },
+      { method: RequestMethod.GET, path: 'ready' },
+    ],
     pinoHttp: {
       level,
       base: { service, instance },
@@ -22,8 +28,12 @@ export function loggerOptions(service: string, level: string, instance: string):
       genReqId: (request) => String(request.headers['x-correlation-id'] ?? ''),
       // On every line logged during a request, the request's completion line included.
       customProps: (request) => ({ correlationId: request.id }),
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/ready' },
+      customLogLevel: (_request, response, error) => {
+        if (error || response.statusCode >= 500) return 'error';
+        // A hit on a public, cacheable resource (the procedures catalogue) is not worth a line at info.
+        const cacheable = String(response.getHeader('cache-control') ?? '').startsWith('public');
+        return cacheable && response.statusCode < 400 ? 'debug' : 'info';
+      },
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

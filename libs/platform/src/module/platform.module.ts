@@ -1,12 +1,11 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TokenVerifier } from '../auth/index.js';
 import type { ServiceConfig } from '../config/index.js';
-import { CorrelationInterceptor } from '../context/index.js';
 import { dataSourceOptions, openServiceDataSource, type ServiceDatabaseOptions } from '../database/index.js';
 import { AllExceptionsFilter, createValidationPipe } from '../errors/index.js';
 import { HealthController } from '../health/index.js';
@@ -83,7 +82,6 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
       ],
       exports: [SERVICE_CONFIG, SERVICE_NAME, NATS_CONNECTION, TokenVerifier],
     };

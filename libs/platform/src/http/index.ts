@@ -1,0 +1,2 @@
+export * from './cacheable-json.js';
+export * from './json-depth.js';
