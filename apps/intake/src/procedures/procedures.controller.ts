@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import type { Request, Response } from 'express';
-import { type ApaEstimate, estimateApa, estimateForUnknownGir, parisDate } from '#domain';
+import {
+  type ApaEstimate,
+  estimateApa,
+  estimateForUnknownGir,
+  parisDate,
+  provisionalParametersWarning,
+} from '#domain';
 import { Public } from '#platform';
 import { ApaEstimateRequest } from './apa-estimate.dto.js';
 import { ProcedureCatalogue } from './procedure-catalogue.js';
@@ -15,6 +21,15 @@ class ProcedureCodeParam {
 const ESTIMATE_NOTICE =
   'Estimation indicative selon le barème national (CASF R232-10 et R232-11) : le montant réel dépend du plan d’aide ' +
   'établi après l’évaluation à domicile par l’équipe médico-sociale.';
+
+interface ApaEstimateAnswer {
+  estimates: readonly ApaEstimate[];
+  notice: string;
+  /** True when the date falls after the last known revaluation of the parameters (each estimate says so too). */
+  provisional: boolean;
+  /** French warning shown with provisional amounts. */
+  warning?: string;
+}
 
 /** The procedures on offer, described for a front end to build its forms; the APA estimate. Open to anyone. */
 @ApiTags('démarches')
@@ -38,7 +53,7 @@ export class ProceduresController {
   @Post('apa/estimate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Estime le plafond, la participation et le montant de l’APA à domicile' })
-  estimate(@Body() body: ApaEstimateRequest): { estimates: readonly ApaEstimate[]; notice: string } {
+  estimate(@Body() body: ApaEstimateRequest): ApaEstimateAnswer {
     const input = {
       monthlyResourcesCents: body.monthlyResourcesCents,
       household: body.household,
@@ -47,6 +62,13 @@ export class ProceduresController {
     };
     const estimates =
       body.gir === 'unknown' ? estimateForUnknownGir(input) : [estimateApa({ ...input, gir: body.gir })];
-    return { estimates, notice: ESTIMATE_NOTICE };
+    // CASF R232-10: figures past the last known revaluation are the last known ones, flagged as provisional.
+    const provisional = estimates.some((estimate) => estimate.provisional);
+    return {
+      estimates,
+      notice: ESTIMATE_NOTICE,
+      provisional,
+      ...(provisional ? { warning: provisionalParametersWarning(estimates[0].parameters) } : {}),
+    };
   }
 }

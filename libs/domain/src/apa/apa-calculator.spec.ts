@@ -1,5 +1,11 @@
 import { ValidationFailed } from '../errors/index.js';
-import { estimateApa, estimateForUnknownGir, flatRate, girCeiling } from './apa-calculator.js';
+import {
+  estimateApa,
+  estimateForUnknownGir,
+  flatRate,
+  girCeiling,
+  provisionalParametersWarning,
+} from './apa-calculator.js';
 import type { ApaEstimate, ApaEstimateInput } from './apa-calculator.js';
 import { ApaParametersUnknown, defineApaParameters } from './apa-parameters.js';
 import type { Gir } from './apa-parameters.js';
@@ -282,5 +288,34 @@ describe('invalid inputs', () => {
 
   it('refuses a GIR outside 1–4 for a ceiling too', () => {
     expect(() => girCeiling(unchecked<Gir>(5), '2026-01-01')).toThrow(ValidationFailed);
+  });
+});
+
+describe('provisional parameters (CASF R232-10: revalued each 1 January; never applied silently)', () => {
+  it('flags an estimate dated after the last known revaluation, with the last known figures', () => {
+    // 2031: no figures after 2026 are known, so the 2026 MTP (GIR 1 ceiling 2 080,33 €) is used, flagged.
+    const estimate = estimateApa({ gir: 1, monthlyResourcesCents: 0, household: 'alone', date: '2031-03-01' });
+    expect(estimate).toMatchObject({ ceilingCents: 208_033, provisional: true });
+    expect(estimate.parameters.validFrom).toBe('2026-01-01');
+  });
+
+  it('does not flag a date covered by the known figures', () => {
+    expect(
+      estimateApa({ gir: 2, monthlyResourcesCents: 0, household: 'alone', date: '2026-12-31' }).provisional,
+    ).toBe(false);
+    expect(
+      estimateForUnknownGir({ monthlyResourcesCents: 0, household: 'alone', date: '2027-01-01' }).every(
+        (estimate) => estimate.provisional,
+      ),
+    ).toBe(true);
+  });
+
+  it('words a French warning naming the figures used', () => {
+    const warning = provisionalParametersWarning(
+      estimateApa({ gir: 1, monthlyResourcesCents: 0, household: 'alone', date: '2031-03-01' }).parameters,
+    );
+    expect(warning).toMatch(/^Montants provisoires/);
+    expect(warning).toContain('01/01/2026');
+    expect(warning).toMatch(/MTP 1\s288,13\s€/);
   });
 });

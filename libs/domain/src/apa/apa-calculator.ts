@@ -1,8 +1,15 @@
 import { ValidationFailed, type ErrorDetail } from '../errors/index.js';
-import { APA_PARAMETERS, APA_RULES, GIRS, legalDateFault, parametersOn } from './apa-parameters.js';
+import {
+  APA_PARAMETERS,
+  APA_RULES,
+  GIRS,
+  legalDateFault,
+  parametersAreProvisional,
+  parametersOn,
+} from './apa-parameters.js';
 import type { ApaParameters, Gir } from './apa-parameters.js';
 import { participation, resourcesOnScale, type Household } from './apa-participation.js';
-import { cents, roundToCents, type Cents } from './money.js';
+import { cents, euros, roundToCents, type Cents } from './money.js';
 import { Ratio } from './ratio.js';
 
 export interface ApaEstimateInput {
@@ -32,6 +39,11 @@ export interface ApaEstimate {
   /** False when A − P is below the payment threshold: nothing is paid (the amount stays to explain why). */
   readonly paid: boolean;
   readonly parameters: ApaParameters;
+  /**
+   * True when `date` falls after the last known revaluation (R232-10): the amounts use the last known MTP and SMIC
+   * and are provisional; a caller shows it (see `provisionalParametersWarning`), never applies them silently.
+   */
+  readonly provisional: boolean;
 }
 
 /** CASF R232-10: monthly care-plan ceiling of a GIR on a date = coefficient × MTP, rounded to the cent. */
@@ -76,6 +88,7 @@ export function estimateApa(
     paymentThresholdCents,
     paid: apaCents >= paymentThresholdCents,
     parameters,
+    provisional: parametersAreProvisional(input.date, table),
   };
 }
 
@@ -86,6 +99,19 @@ export function estimateForUnknownGir(
 ): readonly ApaEstimate[] {
   throwIfFaults(commonFaults(input));
   return GIRS.map((gir) => estimateApa({ ...input, gir }, table));
+}
+
+/**
+ * The French warning shown beside provisional amounts (estimate, care plan, decision): which figures were used and
+ * that the amounts will be revised once the new ones are published.
+ */
+export function provisionalParametersWarning(parameters: ApaParameters): string {
+  return (
+    `Montants provisoires : le barème de l'APA revalorisé au 1er janvier n'est pas encore connu de ce service ; ` +
+    `le calcul utilise le dernier barème connu, en vigueur depuis le ${frenchDate(parameters.validFrom)} ` +
+    `(MTP ${euros(parameters.mtpCents)}, SMIC horaire brut ${euros(parameters.smicHourlyGrossCents)}). ` +
+    `Les montants seront revus à la publication du nouveau barème.`
+  );
 }
 
 function ceilingWith(gir: Gir, parameters: ApaParameters): Cents {
@@ -135,4 +161,10 @@ function amountFaults(field: string, label: string, value: number): ErrorDetail[
 
 function throwIfFaults(faults: readonly ErrorDetail[]): void {
   if (faults.length > 0) throw new ValidationFailed(faults, faults.map((fault) => fault.reason).join(' '));
+}
+
+/** "2026-01-01" → "01/01/2026". */
+function frenchDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
 }

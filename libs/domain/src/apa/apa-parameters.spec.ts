@@ -4,6 +4,8 @@ import {
   ApaParametersUnknown,
   defineApaParameters,
   legalDateFault,
+  nextExpectedRevaluation,
+  parametersAreProvisional,
   parametersOn,
 } from './apa-parameters.js';
 
@@ -57,5 +59,31 @@ describe('legalDateFault', () => {
     ],
   ])('%s → %p', (date, fault) => {
     expect(legalDateFault(date)).toBe(fault);
+  });
+});
+
+describe('parametersAreProvisional (CASF R232-10: the MTP is revalued each 1 January)', () => {
+  it.each([
+    // The last known entry is valid from 2026-01-01: its figures are certain until 31/12/2026 only.
+    ['2025-06-01', false],
+    ['2026-12-31', false],
+    ['2027-01-01', true],
+    ['2031-07-14', true],
+  ])('on %s → %p', (date, provisional) => {
+    expect(parametersAreProvisional(date)).toBe(provisional);
+  });
+
+  it('follows the table: once the 2027 figures are entered, 2027 is no longer provisional', () => {
+    const with2027 = defineApaParameters([
+      { validFrom: '2026-01-01', mtpCents: 128_813, smicHourlyGrossCents: 1_202 },
+      { validFrom: '2027-01-01', mtpCents: 130_000, smicHourlyGrossCents: 1_220 },
+    ]);
+    expect(nextExpectedRevaluation(with2027)).toBe('2028-01-01');
+    expect(parametersAreProvisional('2027-06-01', with2027)).toBe(false);
+    expect(parametersAreProvisional('2028-01-01', with2027)).toBe(true);
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => parametersAreProvisional('2031-13-01')).toThrow(ValidationFailed);
   });
 });

@@ -107,6 +107,30 @@ export function parametersOn(date: string, table: readonly ApaParameters[] = APA
   return inForce;
 }
 
+/**
+ * The first date the known parameters may no longer be in force: 1 January after the last entry (CASF R232-10: the
+ * MTP, hence every ceiling, is revalued each 1 January; the SMIC at least as often). From that date on, the figures
+ * of the last entry are only the best known ones, until the new ones are entered.
+ */
+export function nextExpectedRevaluation(table: readonly ApaParameters[] = APA_PARAMETERS): string {
+  const last = table.at(-1);
+  if (!last) throw new RangeError('APA parameters: the list is empty');
+  return `${Number(last.validFrom.slice(0, 4)) + 1}-01-01`;
+}
+
+/**
+ * Whether the parameters applied on `date` are provisional: the date falls on or after the revaluation expected
+ * after the last known entry (R232-10), so the amounts use last year's figures and must be flagged, never applied
+ * silently. A past decision recomputed once the new figures are entered is no longer provisional.
+ */
+export function parametersAreProvisional(
+  date: string,
+  table: readonly ApaParameters[] = APA_PARAMETERS,
+): boolean {
+  assertLegalDate(date, 'date');
+  return date >= nextExpectedRevaluation(table);
+}
+
 /** Why `date` is not a calendar date written YYYY-MM-DD, or undefined when it is one. */
 export function legalDateFault(date: unknown): string | undefined {
   const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;

@@ -1,4 +1,10 @@
-export { estimateApa, estimateForUnknownGir, flatRate, girCeiling } from './apa-calculator.js';
+export {
+  estimateApa,
+  estimateForUnknownGir,
+  flatRate,
+  girCeiling,
+  provisionalParametersWarning,
+} from './apa-calculator.js';
 export type { ApaEstimate, ApaEstimateInput } from './apa-calculator.js';
 export {
   APA_PARAMETERS,
@@ -7,6 +13,8 @@ export {
   GIRS,
   defineApaParameters,
   legalDateFault,
+  nextExpectedRevaluation,
+  parametersAreProvisional,
   parametersOn,
 } from './apa-parameters.js';
 export type { ApaParameters, ApaParametersEntry, Gir } from './apa-parameters.js';
