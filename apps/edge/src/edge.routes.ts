@@ -7,6 +7,7 @@ export type ServiceName = 'intake' | 'routing' | 'checks' | 'notifications';
 export const ROUTES: readonly { prefix: string; service: ServiceName }[] = [
   { prefix: '/api/procedures', service: 'intake' },
   { prefix: '/api/applications', service: 'intake' },
+  { prefix: '/api/access-log', service: 'intake' },
   { prefix: '/api/admin/intake', service: 'intake' },
   { prefix: '/docs/intake', service: 'intake' },
   { prefix: '/api/contacts', service: 'routing' },

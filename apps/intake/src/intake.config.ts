@@ -15,6 +15,11 @@ export class IntakeConfig extends MessagingConfig {
   @Min(1)
   DRAFT_RETENTION_DAYS: number = 90;
 
+  /** How often the job resuming suspended decision clocks runs (CRPA L114-5), in milliseconds. */
+  @IsInt()
+  @Min(1_000)
+  CLOCK_JOB_INTERVAL_MS: number = 3_600_000;
+
   /** APCR: a commune may file when its population municipale is below this figure. */
   @IsInt()
   @Min(1)

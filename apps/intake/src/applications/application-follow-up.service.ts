@@ -2,224 +2,140 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   type ApplicationAssignedV1,
+  type ApplicationCarePlanProposedV1,
   type ApplicationDecidedV1,
   type ApplicationInfoRequestedV1,
   type ApplicationRoutedV1,
-  type CheckConcludedV1,
-  type CheckEvidenceRequestedV1,
-  type CheckOpenedV1,
   type EventEnvelope,
   parisDate,
 } from '#domain';
+import { Outbox } from '#messaging';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
-import { ApplicationEntity } from './application.entity.js';
-import { canApply, type LifecycleAction, transition } from './application.lifecycle.js';
-import { appendTimeline } from './applications.repository.js';
+import { clockOf, moveClock } from './application-clock.js';
+import { isClosed, type LifecycleAction } from './application.lifecycle.js';
 import { onInfoRequested } from './decision-clock.rules.js';
+import { applyFollowUp } from './follow-up.apply.js';
 import * as texts from './timeline.texts.js';
 
-const CHECK_STEPS = ['none', 'open', 'evidence_requested', 'concluded'];
-
 /**
- * How a file follows the back office and the controls: each event from routing or checks moves the file and adds a
- * line to its timeline. Runs inside the inbox transaction of the handler (effectively once).
+ * How a file follows the back office (routing's events): each event moves the file and adds a line to its timeline.
+ * Runs inside the inbox transaction of the handler (effectively once); what intake publishes in answer (the clock
+ * moved) goes through the outbox in that same transaction.
  */
 @Injectable()
 export class ApplicationFollowUp {
   private readonly logger = new Logger(ApplicationFollowUp.name);
 
-  constructor(private readonly catalogue: ProcedureCatalogue) {}
+  constructor(
+    private readonly catalogue: ProcedureCatalogue,
+    private readonly outbox: Outbox,
+  ) {}
 
+  /** The team that owns the file: kept on the file (it decides who may read its content) and shown to the citizen. */
   onRouted(manager: EntityManager, event: EventEnvelope<ApplicationRoutedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(
-      manager,
-      event,
-      payload.applicationId,
-      { kind: 'route' },
-      'routed',
-      texts.routedText(payload),
-      (application) => {
+    return applyFollowUp(manager, this.logger, event, payload.applicationId, {
+      action: { kind: 'route' },
+      kind: 'routed',
+      text: texts.routedText(payload),
+      change: (application) => {
         application.handling = {
           ...application.handling,
           team: { code: payload.teamCode, contact: payload.contact },
         };
       },
-    );
+    });
   }
 
   onAssigned(manager: EntityManager, event: EventEnvelope<ApplicationAssignedV1>): Promise<void> {
-    return this.apply(
-      manager,
-      event,
-      event.payload.applicationId,
-      { kind: 'assign' },
-      'assigned',
-      texts.assignedText(event.payload),
-      (application) => {
+    return applyFollowUp(manager, this.logger, event, event.payload.applicationId, {
+      action: { kind: 'assign' },
+      kind: 'assigned',
+      text: texts.assignedText(event.payload),
+      change: (application) => {
         application.handling = { ...application.handling, agentAssigned: true };
       },
-    );
+    });
   }
 
+  /** The clock follows the procedure's rule (CRPA L114-5 / CASF R232-23); routing is told when it moved. */
   onInfoRequested(manager: EntityManager, event: EventEnvelope<ApplicationInfoRequestedV1>): Promise<void> {
     const { payload } = event;
-    return this.apply(
-      manager,
-      event,
-      payload.applicationId,
-      { kind: 'request_info' },
-      'info_requested',
-      texts.infoRequestedText(payload),
-      (application) => {
+    return applyFollowUp(manager, this.logger, event, payload.applicationId, {
+      action: { kind: 'request_info' },
+      kind: 'info_requested',
+      text: texts.infoRequestedText(payload),
+      change: async (application) => {
         const rule = this.catalogue.get(application.procedure).deadline;
-        const clock = onInfoRequested(
-          rule,
-          { deadline: application.decisionDeadline, suspendedOn: application.clockSuspendedOn },
-          parisDate(new Date(event.occurredAt)),
-        );
-        application.decisionDeadline = clock.deadline;
-        application.clockSuspendedOn = clock.suspendedOn;
+        const requestedOn = parisDate(new Date(event.occurredAt));
+        const clock = onInfoRequested(rule, clockOf(application), requestedOn, payload.answerBy);
+        await moveClock(manager, this.outbox, application, clock, 'info_requested');
         application.handling = {
           ...application.handling,
           infoRequest: { requestId: payload.requestId, message: payload.message, answerBy: payload.answerBy },
         };
       },
-    );
+    });
   }
 
   onDecided(manager: EntityManager, event: EventEnvelope<ApplicationDecidedV1>): Promise<void> {
     const { payload } = event;
     const action: LifecycleAction = { kind: 'decide', outcome: payload.outcome };
-    return this.apply(
-      manager,
-      event,
-      payload.applicationId,
+    return applyFollowUp(manager, this.logger, event, payload.applicationId, {
       action,
-      'decided',
-      texts.decidedText(payload),
-      (application) => {
+      kind: 'decided',
+      text: texts.decidedText(payload),
+      change: (application) => {
+        // The decision closes the file: no clock runs any more.
+        application.clockSuspendedOn = null;
+        application.clockResumesAfter = null;
         application.handling = {
           ...application.handling,
           infoRequest: undefined,
           decision: {
             outcome: payload.outcome,
+            tacit: payload.outcome === 'deemed_granted' || payload.outcome === 'deemed_rejected',
             reason: payload.reason,
-            amountCents: payload.amountCents,
             remedies: payload.remedies,
             decidedAt: payload.decidedAt,
+            ...optional(payload, ['amountCents', 'gir', 'planCents', 'participationCents', 'provisionalParameters']),
           },
         };
       },
-    );
-  }
-
-  onCheckOpened(manager: EntityManager, event: EventEnvelope<CheckOpenedV1>): Promise<void> {
-    return this.applyToCheck(
-      manager,
-      event,
-      event.payload.applicationId,
-      null,
-      'check_opened',
-      texts.checkOpenedText(),
-      (application) => {
-        application.handling = {
-          ...application.handling,
-          check: { checkId: event.payload.checkId, status: 'open' },
-        };
-      },
-    );
-  }
-
-  onEvidenceRequested(manager: EntityManager, event: EventEnvelope<CheckEvidenceRequestedV1>): Promise<void> {
-    const { payload } = event;
-    return this.applyToCheck(
-      manager,
-      event,
-      payload.applicationId,
-      null,
-      'evidence_requested',
-      texts.evidenceRequestedText(payload),
-      (application) => {
-        application.handling = {
-          ...application.handling,
-          check: { checkId: payload.checkId, status: 'evidence_requested', dueDate: payload.dueDate },
-        };
-      },
-    );
-  }
-
-  onCheckConcluded(manager: EntityManager, event: EventEnvelope<CheckConcludedV1>): Promise<void> {
-    const { payload } = event;
-    return this.apply(
-      manager,
-      event,
-      payload.applicationId,
-      null,
-      'check_concluded',
-      texts.checkConcludedText(payload),
-      (application) => {
-        application.handling = {
-          ...application.handling,
-          check: { checkId: payload.checkId, status: 'concluded', outcome: payload.outcome },
-        };
-      },
-    );
-  }
-
-  /**
-   * Control events come on separate subjects, so a retried one may arrive after a later one: a control's status
-   * only moves forward (open → evidence requested → concluded).
-   */
-  private applyToCheck(
-    manager: EntityManager,
-    event: EventEnvelope,
-    applicationId: string,
-    action: null,
-    kind: string,
-    text: string,
-    change: (application: ApplicationEntity) => void,
-  ): Promise<void> {
-    return this.apply(manager, event, applicationId, action, kind, text, (application) => {
-      const previous = application.handling.check;
-      change(application);
-      const before = CHECK_STEPS.indexOf(previous?.status ?? 'none');
-      const after = CHECK_STEPS.indexOf(application.handling.check?.status ?? 'none');
-      if (after < before) application.handling = { ...application.handling, check: previous };
     });
   }
 
-  /** Loads the file, applies the lifecycle action when it still can, records the change and the timeline line. */
-  private async apply(
-    manager: EntityManager,
-    event: EventEnvelope,
-    applicationId: string,
-    action: LifecycleAction | null,
-    kind: string,
-    text: string,
-    change: (application: ApplicationEntity) => void,
-  ): Promise<void> {
-    const application = await manager.findOne(ApplicationEntity, {
-      where: { id: applicationId },
-      lock: { mode: 'pessimistic_write' },
+  /** APA (CASF R232-7): the proposed care plan, which the beneficiary accepts or asks to change within 10 days. */
+  onCarePlanProposed(manager: EntityManager, event: EventEnvelope<ApplicationCarePlanProposedV1>): Promise<void> {
+    const { payload } = event;
+    return applyFollowUp(manager, this.logger, event, payload.applicationId, {
+      action: null,
+      appliesTo: (application) => application.status !== 'draft' && !isClosed(application.status),
+      kind: 'care_plan_proposed',
+      text: texts.carePlanProposedText(payload),
+      change: (application) => {
+        application.handling = {
+          ...application.handling,
+          carePlan: {
+            planId: payload.planId,
+            evaluatedOn: payload.evaluatedOn,
+            gir: payload.gir,
+            planCents: payload.planCents,
+            participationCents: payload.participationCents,
+            apaCents: payload.apaCents,
+            answerBy: payload.answerBy,
+            ...optional(payload, ['description', 'provisionalParameters']),
+            status: 'proposed',
+          },
+        };
+      },
     });
-    if (!application) {
-      this.logger.warn(
-        { eventId: event.id, applicationId, type: event.type },
-        'Event about an unknown application: ignored',
-      );
-      return;
-    }
-    if (action && !canApply(application.status, action)) {
-      this.logger.warn(
-        { eventId: event.id, applicationId, status: application.status, type: event.type },
-        'Event does not apply to the file in its current state: ignored',
-      );
-      return;
-    }
-    if (action) application.status = transition(application.status, action);
-    change(application);
-    await manager.save(application);
-    await appendTimeline(manager, application.id, kind, text, event.id);
   }
+}
+
+/** The fields of `source` among `keys` that are set (so that absent ones stay absent in the stored JSON). */
+function optional<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined && source[key] !== null) picked[key] = source[key];
+  return picked;
 }

@@ -10,10 +10,33 @@ export interface ApplicationHandling {
   infoRequest?: { requestId: string; message: string; answerBy: string };
   decision?: {
     outcome: DecisionOutcome;
+    /** A decision by silence (deemed granted / deemed rejected), not an agent's. */
+    tacit: boolean;
     reason: string;
     amountCents?: number;
     remedies: string;
     decidedAt: string;
+    /** APA: the GIR, the monthly plan and the participation the decision rests on. */
+    gir?: number;
+    planCents?: number;
+    participationCents?: number;
+    /** The amounts use parameters past the last known revaluation (CASF R232-10). */
+    provisionalParameters?: boolean;
+  };
+  /** APA (CASF R232-7): the care plan proposed after the home evaluation, and the beneficiary's answer. */
+  carePlan?: {
+    planId: string;
+    evaluatedOn: string;
+    gir: number;
+    planCents: number;
+    participationCents: number;
+    apaCents: number;
+    answerBy: string;
+    description?: string;
+    provisionalParameters?: boolean;
+    status: 'proposed' | 'accepted' | 'changes_requested';
+    answeredAt?: string;
+    requestedChanges?: string;
   };
   check?: {
     checkId: string;
@@ -54,6 +77,10 @@ export class ApplicationEntity {
 
   @Column('date', { name: 'clock_suspended_on', nullable: true })
   clockSuspendedOn: string | null;
+
+  /** While suspended: the last day given to answer; the clock resumes by itself after it (CRPA L114-5). */
+  @Column('date', { name: 'clock_resumes_after', nullable: true })
+  clockResumesAfter: string | null;
 
   @Column('text', { name: 'silence_means', nullable: true })
   silenceMeans: SilenceMeans | null;

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   type ApplicationAssignedV1,
+  type ApplicationCarePlanProposedV1,
   type ApplicationDecidedV1,
   type ApplicationInfoRequestedV1,
   type ApplicationRoutedV1,
@@ -13,6 +14,7 @@ import {
 } from '#domain';
 import { EventContext, Inbox, OnEvent } from '#messaging';
 import { ApplicationFollowUp } from './application-follow-up.service.js';
+import { CheckFollowUp } from './check-follow-up.service.js';
 
 /** Handlers of the other services' events about files: thin, effectively once through the inbox. */
 @Controller()
@@ -20,6 +22,7 @@ export class ApplicationEventsHandler {
   constructor(
     private readonly inbox: Inbox,
     private readonly followUp: ApplicationFollowUp,
+    private readonly checks: CheckFollowUp,
   ) {}
 
   @OnEvent(SUBJECTS.applicationRouted)
@@ -54,12 +57,20 @@ export class ApplicationEventsHandler {
     await this.inbox.once(context, event, (manager) => this.followUp.onDecided(manager, event));
   }
 
+  @OnEvent(SUBJECTS.applicationCarePlanProposed)
+  async carePlanProposed(
+    @Payload() event: EventEnvelope<ApplicationCarePlanProposedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.inbox.once(context, event, (manager) => this.followUp.onCarePlanProposed(manager, event));
+  }
+
   @OnEvent(SUBJECTS.checkOpened)
   async checkOpened(
     @Payload() event: EventEnvelope<CheckOpenedV1>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.inbox.once(context, event, (manager) => this.followUp.onCheckOpened(manager, event));
+    await this.inbox.once(context, event, (manager) => this.checks.onCheckOpened(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkEvidenceRequested)
@@ -67,7 +78,7 @@ export class ApplicationEventsHandler {
     @Payload() event: EventEnvelope<CheckEvidenceRequestedV1>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.inbox.once(context, event, (manager) => this.followUp.onEvidenceRequested(manager, event));
+    await this.inbox.once(context, event, (manager) => this.checks.onEvidenceRequested(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkConcluded)
@@ -75,6 +86,6 @@ export class ApplicationEventsHandler {
     @Payload() event: EventEnvelope<CheckConcludedV1>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.inbox.once(context, event, (manager) => this.followUp.onCheckConcluded(manager, event));
+    await this.inbox.once(context, event, (manager) => this.checks.onCheckConcluded(manager, event));
   }
 }

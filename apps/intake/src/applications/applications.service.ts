@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { type CommuneDirectory, DomainError, SUBJECTS, ValidationFailed } from '#domain';
 import { Outbox } from '#messaging';
-import type { Principal } from '#platform';
+import { Clock, type Principal } from '#platform';
 import { validateComplete, validateDraft } from '../procedures/form-validation.js';
 import type { Procedure, ProcedureSettings } from '../procedures/procedure.js';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
@@ -26,6 +26,7 @@ import {
   quotaAlreadyUsed,
   storeIdempotentResponse,
 } from './applications.repository.js';
+import { clockOf, moveClock } from './application-clock.js';
 import { onComplemented, startClock } from './decision-clock.rules.js';
 import { COMMUNE_DIRECTORY, PROCEDURE_SETTINGS, procedureContext } from './procedure-context.js';
 import { formatReceiptNumber } from './receipt-number.js';
@@ -45,6 +46,7 @@ export class ApplicationsService {
     private readonly catalogue: ProcedureCatalogue,
     @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
     @Inject(COMMUNE_DIRECTORY) private readonly communes: CommuneDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async createDraft(principal: Principal, request: CreateApplicationRequest): Promise<ApplicationView> {
@@ -70,6 +72,7 @@ export class ApplicationsService {
         submittedAt: null,
         decisionDeadline: null,
         clockSuspendedOn: null,
+        clockResumesAfter: null,
         silenceMeans: null,
         warnings: [],
         quotaKey: null,
@@ -122,7 +125,7 @@ export class ApplicationsService {
         application.data,
         request.swornStatement ? [] : [SWORN_STATEMENT_MISSING],
       );
-      const now = new Date();
+      const now = this.clock.now();
       const context = procedureContext(now, this.settings, this.communes);
       const eligibility = procedure.checkEligibility(form, context);
       const quota = procedure.annualQuota?.(form);
@@ -226,7 +229,7 @@ export class ApplicationsService {
       await this.outbox.publish(manager, SUBJECTS.applicationWithdrawn, application.id, {
         applicationId: application.id,
         procedure: application.procedure,
-        withdrawnAt: new Date().toISOString(),
+        withdrawnAt: this.clock.now().toISOString(),
         applicant: { subject: principal.subject },
       });
       return applicationView(application);
@@ -238,16 +241,12 @@ export class ApplicationsService {
       const application = await loadOwnedApplication(manager, principal.subject, id, true);
       application.status = transition(application.status, { kind: 'complement' });
       const procedure = this.catalogue.get(application.procedure);
-      const now = new Date();
+      const now = this.clock.now();
       const today = procedureContext(now, this.settings, this.communes).today;
-      const clock = onComplemented(
-        procedure.deadline,
-        { deadline: application.decisionDeadline, suspendedOn: application.clockSuspendedOn },
-        today,
-      );
+      // CRPA L114-5 / CASF R232-23: the clock resumes (never past the time given) or restarts; routing is told.
+      const clock = onComplemented(procedure.deadline, clockOf(application), today);
+      await moveClock(manager, this.outbox, application, clock, 'complemented');
       const requestId = request.requestId ?? application.handling.infoRequest?.requestId;
-      application.decisionDeadline = clock.deadline;
-      application.clockSuspendedOn = clock.suspendedOn;
       application.handling = { ...application.handling, infoRequest: undefined };
       await manager.save(application);
       await appendTimeline(

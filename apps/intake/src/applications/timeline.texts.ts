@@ -1,5 +1,6 @@
 import {
   type ApplicationAssignedV1,
+  type ApplicationCarePlanProposedV1,
   type ApplicationDecidedV1,
   type ApplicationInfoRequestedV1,
   type ApplicationRoutedV1,
@@ -63,7 +64,7 @@ export function infoRequestedText(event: ApplicationInfoRequestedV1): string {
     event.clockEffect === 'restarts'
       ? ' Le délai de décision repartira de votre réponse.'
       : event.clockEffect === 'suspends'
-        ? ' Le délai de décision est suspendu jusqu’à votre réponse.'
+        ? ` Le délai de décision est suspendu jusqu’à votre réponse, et au plus tard jusqu’au ${frenchDate(event.answerBy)} : il reprendra ensuite même sans réponse (CRPA, article L114-5).`
         : '';
   return `Le service vous demande des informations complémentaires : « ${event.message} ». Merci de répondre avant le ${frenchDate(event.answerBy)}.${clock}`;
 }
@@ -76,9 +77,61 @@ const OUTCOME_TEXTS: Record<DecisionOutcome, string> = {
   deemed_rejected: 'Faute de décision dans le délai légal, votre demande est réputée refusée.',
 };
 
+const PROVISIONAL_AMOUNTS =
+  ' Ces montants sont provisoires : ils reposent sur le dernier barème connu de l’APA, le barème revalorisé au 1er ' +
+  'janvier n’étant pas encore publié ; ils seront revus à sa publication.';
+
 export function decidedText(event: ApplicationDecidedV1): string {
-  const amount = event.amountCents !== undefined ? ` Montant : ${euros(cents(event.amountCents))}.` : '';
-  return `${OUTCOME_TEXTS[event.outcome]}${amount} Motif : ${event.reason} Voies de recours : ${event.remedies}`;
+  const amounts = [
+    event.gir !== undefined && `GIR ${event.gir}`,
+    event.planCents !== undefined && `plan d’aide mensuel ${money(event.planCents)}`,
+    event.participationCents !== undefined && `votre participation ${money(event.participationCents)}`,
+    event.amountCents !== undefined && `montant ${money(event.amountCents)}`,
+  ].filter(Boolean);
+  const amount = amounts.length > 0 ? ` ${capitalise(amounts.join(', '))}.` : '';
+  const provisional = event.provisionalParameters ? PROVISIONAL_AMOUNTS : '';
+  // CRPA L232-4: a tacit decision has no written reasons; the person may ask for them within the appeal time limit.
+  const tacit =
+    event.outcome === 'deemed_granted' || event.outcome === 'deemed_rejected'
+      ? ' Cette décision est implicite (née du silence de l’administration) : vous pouvez en demander les motifs ' +
+        'dans le délai de recours ; ils vous seront communiqués dans le mois (CRPA, article L232-4).'
+      : '';
+  return `${OUTCOME_TEXTS[event.outcome]}${amount}${provisional} Motif : ${event.reason}${tacit} Voies de recours : ${event.remedies}`;
+}
+
+/** APA (CASF R232-7): the proposed care plan, its amounts and the 10 days to answer. */
+export function carePlanProposedText(event: ApplicationCarePlanProposedV1): string {
+  const provisional = event.provisionalParameters ? PROVISIONAL_AMOUNTS : '';
+  const description = event.description ? ` Contenu : ${event.description}` : '';
+  return (
+    `Après l’évaluation à domicile du ${frenchDate(event.evaluatedOn)} (GIR ${event.gir}), un plan d’aide vous est ` +
+    `proposé : ${money(event.planCents)} par mois, dont ${money(event.participationCents)} à votre charge ; ` +
+    `APA versée : ${money(event.apaCents)} par mois.${provisional}${description} Vous pouvez l’accepter ou demander ` +
+    `des modifications jusqu’au ${frenchDate(event.answerBy)} ; sans réponse à cette date, le plan est considéré ` +
+    `comme refusé (CASF, article R232-7).`
+  );
+}
+
+export function carePlanAnsweredText(accepted: boolean, requestedChanges?: string): string {
+  return accepted
+    ? 'Vous avez accepté le plan d’aide proposé. La décision suivra ce plan.'
+    : `Vous avez demandé des modifications du plan d’aide proposé${requestedChanges ? ` : « ${requestedChanges} »` : ''}.`;
+}
+
+/** CRPA L114-5: the time given to answer has run out; the clock resumed by itself. */
+export function clockResumedText(answerBy: LegalDate, deadline: LegalDate): string {
+  return (
+    `Le délai laissé pour répondre à la demande de pièces a expiré le ${frenchDate(answerBy)} : le délai de ` +
+    `décision a repris (CRPA, article L114-5). Le département doit vous répondre au plus tard le ${frenchDate(deadline)}.`
+  );
+}
+
+function money(amountCents: number): string {
+  return euros(cents(amountCents));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function checkOpenedText(): string {
