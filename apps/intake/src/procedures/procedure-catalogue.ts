@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '#domain';
 import { CacheableJson } from '#platform';
-import { type Procedure } from './procedure.js';
+import { PROCEDURE_SETTINGS } from '../applications/procedure-context.js';
+import type { Procedure, ProcedureSettings } from './procedure.js';
 import { describeProcedures } from './procedure-description.js';
 import { PROCEDURES } from './procedure.registry.js';
 
@@ -15,8 +16,11 @@ export class ProcedureCatalogue {
   readonly listing: CacheableJson;
   private readonly descriptions: ReadonlyMap<string, CacheableJson>;
 
-  constructor(@Inject(PROCEDURES) private readonly procedures: readonly Procedure[]) {
-    const items = describeProcedures(procedures);
+  constructor(
+    @Inject(PROCEDURES) private readonly procedures: readonly Procedure[],
+    @Inject(PROCEDURE_SETTINGS) settings: ProcedureSettings,
+  ) {
+    const items = describeProcedures(procedures, settings);
     this.listing = new CacheableJson({ items });
     this.descriptions = new Map(items.map((item) => [item.code, new CacheableJson(item)]));
   }

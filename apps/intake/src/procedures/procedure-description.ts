@@ -1,5 +1,5 @@
 import { type FormSchema, formSchemas } from './form-schema.js';
-import type { Procedure } from './procedure.js';
+import { type Procedure, type ProcedureSettings, resolveText } from './procedure.js';
 
 export interface ProcedureDescription {
   code: string;
@@ -21,18 +21,21 @@ export interface ProcedureDescription {
  * What GET /api/procedures tells a front end: enough to build each form and explain the rules and the deadline.
  * Reading the validation metadata is costly: this runs once, at boot (see ProcedureCatalogue).
  */
-export function describeProcedures(procedures: readonly Procedure[]): ProcedureDescription[] {
+export function describeProcedures(
+  procedures: readonly Procedure[],
+  settings: ProcedureSettings,
+): ProcedureDescription[] {
   const schemas = formSchemas(procedures.map((procedure) => procedure.formClass));
   return procedures.map((procedure) => ({
     code: procedure.code,
     title: procedure.title,
-    description: procedure.description,
-    rules: procedure.rules,
+    description: resolveText(procedure.description, settings),
+    rules: procedure.rules.map((rule) => resolveText(rule, settings)),
     deadline: { ...procedure.deadline },
     form: schemas.get(procedure.formClass) ?? { definitions: {} },
   }));
 }
 
-export function describeProcedure(procedure: Procedure): ProcedureDescription {
-  return describeProcedures([procedure])[0];
+export function describeProcedure(procedure: Procedure, settings: ProcedureSettings): ProcedureDescription {
+  return describeProcedures([procedure], settings)[0];
 }

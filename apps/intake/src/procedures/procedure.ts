@@ -64,6 +64,16 @@ export interface ProcedureProjection {
 }
 
 /**
+ * A text shown to citizens that may quote a configured figure (e.g. the APCR population threshold): either fixed,
+ * or written from the settings so that it never says something the rules do not apply.
+ */
+export type SettingsText = string | ((settings: ProcedureSettings) => string);
+
+export function resolveText(text: SettingsText, settings: ProcedureSettings): string {
+  return typeof text === 'function' ? text(settings) : text;
+}
+
+/**
  * What every procedure declares. Adding one = one folder implementing this + one line in the registry.
  * Everything here is pure: no Nest, no I/O.
  */
@@ -73,11 +83,11 @@ export interface Procedure<F extends object = object> {
   /** Receipt number prefix ('APA' → APA-2026-000123). */
   receiptPrefix: string;
   title: string;
-  description: string;
+  description: SettingsText;
   formClass: new () => F;
   deadline: DeadlineRule;
   /** Rules in plain French, as shown by GET /api/procedures. */
-  rules: string[];
+  rules: SettingsText[];
   checkEligibility(form: F, context: ProcedureContext): EligibilityResult;
   /**
    * A limit of one file per key and calendar year (e.g. APCR: one project of each kind per commune), enforced at

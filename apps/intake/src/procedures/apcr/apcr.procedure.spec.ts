@@ -134,12 +134,27 @@ describe('apcrProcedure', () => {
   });
 
   it('describes its form as JSON Schema, parts included', () => {
-    const description = describeProcedure(apcrProcedure);
+    const description = describeProcedure(apcrProcedure, context.settings);
     expect(Object.keys(description.form.properties ?? {})).toEqual(
       expect.arrayContaining(['commune', 'filer', 'project', 'financing', 'councilDeliberationDate']),
     );
     expect(Object.keys(description.form.definitions)).toEqual(
       expect.arrayContaining(['ApcrCommune', 'ApcrFiler', 'ApcrProject', 'ApcrFinancing']),
     );
+  });
+
+  it('quotes the configured population threshold in its description and rules, never a fixed figure', () => {
+    // Intl writes French numbers with narrow no-break spaces: compare on plain spaces.
+    const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+    const described = describeProcedure(apcrProcedure, {
+      ...context.settings,
+      apcrPopulationThreshold: 3500,
+      apcrAdmitCommunesNouvelles: false,
+    });
+    const texts = [described.description, ...described.rules].map(plain);
+    expect(texts[0]).toContain('moins de 3 500 habitants');
+    expect(texts.some((text) => text.includes('moins de 3 500 habitants (population municipale).'))).toBe(true);
+    expect(texts.join(' ')).not.toContain('2 000');
+    expect(plain(describeProcedure(apcrProcedure, context.settings).description)).toContain('moins de 2 000 habitants');
   });
 });

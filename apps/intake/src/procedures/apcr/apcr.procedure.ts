@@ -1,6 +1,6 @@
 import { DomainError } from '#domain';
 import type { ApplicationFacts } from '#domain';
-import type { Procedure, ProcedureContext, ProcedureProjection } from '../procedure.js';
+import type { Procedure, ProcedureContext, ProcedureProjection, ProcedureSettings } from '../procedure.js';
 import { ApcrForm } from './apcr.form.js';
 import { checkApcrEligibility, ownSharePercent } from './apcr.rules.js';
 
@@ -30,6 +30,11 @@ export function projectApcr(form: ApcrForm, context: ProcedureContext): Procedur
   };
 }
 
+/** The configured population threshold, written the French way ("2 000"). */
+function inhabitants(settings: ProcedureSettings): string {
+  return new Intl.NumberFormat('fr-FR').format(settings.apcrPopulationThreshold);
+}
+
 /** APCR: the Calvados grant for the works of small rural communes. */
 /** One project of each group per commune and year: general; energy renovation or digital; fire defence. */
 const ANNUAL_GROUPS: Record<ApcrForm['project']['category'], { key: string; label: string }> = {
@@ -43,8 +48,8 @@ export const apcrProcedure: Procedure<ApcrForm> = {
   code: 'apcr',
   receiptPrefix: 'APCR',
   title: 'Aide aux petites communes rurales (APCR)',
-  description:
-    'Le Département aide les communes de moins de 2 000 habitants à financer des travaux : réseaux d’eaux ' +
+  description: (settings) =>
+    `Le Département aide les communes de moins de ${inhabitants(settings)} habitants à financer des travaux : réseaux d’eaux ` +
     'pluviales, accessibilité, église et cimetière, défense incendie, isolation de la mairie, aires de jeux… ' +
     'La demande est déposée par le maire ou une personne mandatée par la commune ; les pièces (devis, délibération, ' +
     'RIB…) ne sont pas demandées au dépôt, un agent pourra les demander ensuite.',
@@ -56,7 +61,8 @@ export const apcrProcedure: Procedure<ApcrForm> = {
     legalBasis: 'CRPA L231-4',
     explanation:
       'La commission permanente du Département décide dans les 2 mois ; sans réponse dans ce délai, la demande ' +
-      'de subvention est réputée refusée. Une demande de pièces suspend ce délai jusqu’à la réponse.',
+      'de subvention est réputée refusée. Une demande de pièces suspend ce délai jusqu’à la réponse, et au plus ' +
+      'tard jusqu’à la date fixée pour répondre : il reprend ensuite, même sans réponse (CRPA, article L114-5).',
   },
   annualQuota(form) {
     const group = ANNUAL_GROUPS[form.project.category];
@@ -70,8 +76,12 @@ export const apcrProcedure: Procedure<ApcrForm> = {
     };
   },
   rules: [
-    'La commune doit se trouver dans un département servi par ce téléservice et compter moins de 2 000 habitants ' +
-      '(population municipale) ; les communes nouvelles plus peuplées peuvent être admises (règlement de 2020).',
+    (settings) =>
+      `La commune doit se trouver dans un département servi par ce téléservice et compter moins de ` +
+      `${inhabitants(settings)} habitants (population municipale)` +
+      (settings.apcrAdmitCommunesNouvelles
+        ? ' ; les communes nouvelles plus peuplées peuvent être admises (règlement de 2020).'
+        : '.'),
     'Le projet doit représenter au moins 3 000 € HT de dépenses.',
     'La commune doit financer au moins 20 % des financements publics du projet (CGCT, article L1111-10).',
     'L’aide demandée doit être supérieure à zéro et ne pas dépasser le coût du projet.',
