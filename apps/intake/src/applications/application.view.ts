@@ -24,6 +24,9 @@ export interface ApplicationView {
   receiptNumber: string | null;
   submittedAt: string | null;
   decisionDeadline: string | null;
+  /** While a request for pieces suspends the clock: since when, and the last day it may stay suspended (CRPA L114-5). */
+  clockSuspendedOn: string | null;
+  clockResumesAfter: string | null;
   silenceMeans: 'granted' | 'rejected' | null;
   warnings: RuleFinding[];
   handling: ApplicationHandling;
@@ -41,6 +44,8 @@ export function applicationView(application: ApplicationEntity): ApplicationView
     receiptNumber: application.receiptNumber,
     submittedAt: application.submittedAt?.toISOString() ?? null,
     decisionDeadline: application.decisionDeadline,
+    clockSuspendedOn: application.clockSuspendedOn,
+    clockResumesAfter: application.clockResumesAfter,
     silenceMeans: application.silenceMeans,
     warnings: application.warnings,
     handling: application.handling,
