@@ -4,6 +4,7 @@ describe('serviceFor', () => {
   it.each([
     ['/api/procedures', 'intake'],
     ['/api/applications/123/submit', 'intake'],
+    ['/api/access-log?applicationId=1', 'intake'],
     ['/api/contacts?commune=14047&topic=apa', 'routing'],
     ['/api/back-office/applications', 'routing'],
     ['/api/checks/1/conclude', 'checks'],

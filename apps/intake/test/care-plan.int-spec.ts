@@ -52,10 +52,17 @@ describe('intake: the beneficiary answers the proposed APA care plan (CASF R232-
   it('shows the proposed plan, takes one answer, publishes care-plan-answered once, then 409', async () => {
     const { id, planId } = await fileWithPlan();
     const file = (await jeanne.get(id)).body;
-    expect(file.handling.carePlan).toMatchObject({ status: 'proposed', gir: 3, planCents: 90_000, apaCents: 78_000 });
+    expect(file.handling.carePlan).toMatchObject({
+      status: 'proposed',
+      gir: 3,
+      planCents: 90_000,
+      apaCents: 78_000,
+    });
     const proposed = ((await jeanne.timeline(id)).body.items as { kind: string; text: string }[]).at(-1);
     expect(proposed?.kind).toBe('care_plan_proposed');
-    expect(proposed?.text).toMatch(/plan d’aide vous est proposé : 900,00\s€ par mois, dont 120,00\s€ à votre charge/);
+    expect(proposed?.text).toMatch(
+      /plan d’aide vous est proposé : 900,00\s€ par mois, dont 120,00\s€ à votre charge/,
+    );
     expect(proposed?.text).toContain('CASF, article R232-7');
 
     const answered = await jeanne
@@ -94,7 +101,9 @@ describe('intake: the beneficiary answers the proposed APA care plan (CASF R232-
     expect(both.body.error.details).toEqual([expect.objectContaining({ field: 'requestedChanges' })]);
     const unknown = await jeanne.answerCarePlan(id, { accept: true, extra: 1 }).then(expectStatus(400));
     expect(unknown.body.error.details[0].field).toBe('extra');
-    await citizen(intake.service.url, 'someone-else').answerCarePlan(id, { accept: true }).then(expectStatus(404));
+    await citizen(intake.service.url, 'someone-else')
+      .answerCarePlan(id, { accept: true })
+      .then(expectStatus(404));
 
     const accepted = await jeanne.answerCarePlan(id, { accept: true }).then(expectStatus(200));
     expect(accepted.body.handling.carePlan.status).toBe('accepted');

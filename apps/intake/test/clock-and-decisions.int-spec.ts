@@ -52,7 +52,11 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
     });
     await eventually(async () => expect((await mayor.get(id)).body.status).toBe('info_requested'));
     const suspended = (await mayor.get(id)).body;
-    expect(suspended).toMatchObject({ decisionDeadline: deadline, clockSuspendedOn: today(), clockResumesAfter: answerBy });
+    expect(suspended).toMatchObject({
+      decisionDeadline: deadline,
+      clockSuspendedOn: today(),
+      clockResumesAfter: answerBy,
+    });
 
     // The commune never answers. Six days later the job resumes the clock: 5 days of suspension are added.
     clock.advanceDays(6);
@@ -72,10 +76,20 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
       (event) => event.payload as ApplicationDeadlineChangedV1,
     );
     expect(changes.filter((change) => change.cause === 'info_requested')).toEqual([
-      { applicationId: id, decisionDeadline: deadline, suspendedOn: parisDate(new Date()), cause: 'info_requested' },
+      {
+        applicationId: id,
+        decisionDeadline: deadline,
+        suspendedOn: parisDate(new Date()),
+        cause: 'info_requested',
+      },
     ]);
     expect(changes.filter((change) => change.cause === 'info_request_expired')).toEqual([
-      { applicationId: id, decisionDeadline: addDays(deadline, 5), suspendedOn: null, cause: 'info_request_expired' },
+      {
+        applicationId: id,
+        decisionDeadline: addDays(deadline, 5),
+        suspendedOn: null,
+        cause: 'info_request_expired',
+      },
     ]);
 
     // A late answer is still welcome, but buys no more time and moves nothing.
@@ -137,7 +151,10 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
         .send({ gir: 2, monthlyResourcesCents: 150_000, household: 'alone', date });
     const later = await estimate('2031-03-01').then(expectStatus(200));
     expect(later.body.provisional).toBe(true);
-    expect(later.body.estimates[0]).toMatchObject({ provisional: true, parameters: { validFrom: '2026-01-01' } });
+    expect(later.body.estimates[0]).toMatchObject({
+      provisional: true,
+      parameters: { validFrom: '2026-01-01' },
+    });
     expect(later.body.warning).toMatch(/^Montants provisoires/);
     const known = await estimate('2026-06-01').then(expectStatus(200));
     expect(known.body.provisional).toBe(false);
@@ -170,7 +187,9 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
       provisionalParameters: true,
     });
     const line = ((await mayor.timeline(id)).body.items as { text: string }[]).at(-1)?.text ?? '';
-    expect(line).toMatch(/accordée\. GIR 3, plan d’aide mensuel 1\s000,00\s€, votre participation 100,00\s€, montant 900,00\s€\./);
+    expect(line).toMatch(
+      /accordée\. GIR 3, plan d’aide mensuel 1\s000,00\s€, votre participation 100,00\s€, montant 900,00\s€\./,
+    );
     expect(line).toContain('Ces montants sont provisoires');
   });
 });

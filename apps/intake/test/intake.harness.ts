@@ -139,11 +139,16 @@ export function staff(url: string, role: Role, subject: string, teams: string[] 
   const auth = () => bearer(role, { sub: subject, teams });
   return {
     async content(id: string, purpose?: string) {
-      const call = request(url).get(`/api/applications/${id}/content`).set('Authorization', await auth());
+      const call = request(url)
+        .get(`/api/applications/${id}/content`)
+        .set('Authorization', await auth());
       return purpose === undefined ? call : call.query({ purpose });
     },
     async accessLog(query: Record<string, string | number> = {}) {
-      return request(url).get('/api/access-log').set('Authorization', await auth()).query(query);
+      return request(url)
+        .get('/api/access-log')
+        .set('Authorization', await auth())
+        .query(query);
     },
   };
 }

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { SUBJECTS } from '#domain';
 import { eventually } from '#testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -48,7 +49,9 @@ describe('intake: the owning team reads a file, every read logged and shown to t
       (item) => item.kind === 'routed',
     );
     expect(routedLines.length).toBeGreaterThanOrEqual(1);
-    expect(routedLines[0].text).toContain('Votre demande est suivie par Circonscription d’action sociale de Bayeux');
+    expect(routedLines[0].text).toContain(
+      'Votre demande est suivie par Circonscription d’action sociale de Bayeux',
+    );
     expect(routedLines[0].text).toContain('02 31 51 00 00');
     expect(routedLines[0].text).toContain('cas.bayeux@calvados.fr');
   });
@@ -71,7 +74,9 @@ describe('intake: the owning team reads a file, every read logged and shown to t
     const byActor = await admin.accessLog({ actor: 'agent-marie', pageSize: 1 }).then(expectStatus(200));
     expect(byActor.body).toMatchObject({ page: 1, pageSize: 1 });
     expect(byActor.body.items).toHaveLength(1);
-    const future = await admin.accessLog({ applicationId: id, from: '2099-01-01T00:00:00Z' }).then(expectStatus(200));
+    const future = await admin
+      .accessLog({ applicationId: id, from: '2099-01-01T00:00:00Z' })
+      .then(expectStatus(200));
     expect(future.body.total).toBe(0);
 
     const accesses = await jeanne.accesses(id).then(expectStatus(200));
@@ -98,8 +103,12 @@ describe('intake: the owning team reads a file, every read logged and shown to t
     expect(unknown.body.error.details[0].field).toBe('purpose');
 
     // A citizen cannot read through the staff door, and staff cannot see the citizen's view of accesses.
-    await staff(intake.service.url, 'citizen', 'citizen-jeanne-staff').content(id, 'instruction').then(expectStatus(403));
-    await staff(intake.service.url, 'agent', 'agent-marie', ['CTS-BAYEUX']).accessLog().then(expectStatus(403));
+    await staff(intake.service.url, 'citizen', 'citizen-jeanne-staff')
+      .content(id, 'instruction')
+      .then(expectStatus(403));
+    await staff(intake.service.url, 'agent', 'agent-marie', ['CTS-BAYEUX'])
+      .accessLog()
+      .then(expectStatus(403));
 
     const log = await staff(intake.service.url, 'admin', 'admin-1').accessLog({ applicationId: id });
     expect(log.body.total).toBe(0);
@@ -120,5 +129,32 @@ describe('intake: the owning team reads a file, every read logged and shown to t
     const bad = await admin.accessLog({ from: 'yesterday', pageSize: 0 }).then(expectStatus(400));
     const fields = (bad.body.error.details as { field: string }[]).map((detail) => detail.field).sort();
     expect(fields).toEqual(['from', 'pageSize']);
+  });
+
+  it('documents the new operations in OpenAPI: bearer security and error answers in the platform format', async () => {
+    const document = (await request(intake.service.url).get('/docs/intake/openapi.json').expect(200))
+      .body as {
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, { content?: object }> }>
+      >;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operations: [string, string, string[]][] = [
+      ['/api/applications/{id}/content', 'get', ['400', '401', '403', '404']],
+      ['/api/applications/{id}/accesses', 'get', ['401', '403', '404']],
+      ['/api/access-log', 'get', ['400', '401', '403']],
+      ['/api/applications/{id}/care-plan/answer', 'post', ['400', '401', '403', '404', '409']],
+    ];
+    for (const [path, method, errors] of operations) {
+      const operation = document.paths[path]?.[method];
+      expect({ path, security: operation?.security }).toEqual({ path, security: [{ bearer: [] }] });
+      for (const status of errors) {
+        expect(JSON.stringify(operation?.responses[status]?.content)).toContain(
+          '#/components/schemas/ApiErrorBody',
+        );
+      }
+    }
+    expect(document.components.schemas.ApiErrorBody).toBeDefined();
   });
 });

@@ -98,7 +98,13 @@ export class ApplicationFollowUp {
             reason: payload.reason,
             remedies: payload.remedies,
             decidedAt: payload.decidedAt,
-            ...optional(payload, ['amountCents', 'gir', 'planCents', 'participationCents', 'provisionalParameters']),
+            ...optional(payload, [
+              'amountCents',
+              'gir',
+              'planCents',
+              'participationCents',
+              'provisionalParameters',
+            ]),
           },
         };
       },
@@ -106,7 +112,10 @@ export class ApplicationFollowUp {
   }
 
   /** APA (CASF R232-7): the proposed care plan, which the beneficiary accepts or asks to change within 10 days. */
-  onCarePlanProposed(manager: EntityManager, event: EventEnvelope<ApplicationCarePlanProposedV1>): Promise<void> {
+  onCarePlanProposed(
+    manager: EntityManager,
+    event: EventEnvelope<ApplicationCarePlanProposedV1>,
+  ): Promise<void> {
     const { payload } = event;
     return applyFollowUp(manager, this.logger, event, payload.applicationId, {
       action: null,

@@ -26,20 +26,34 @@ export class CheckFollowUp {
 
   onEvidenceRequested(manager: EntityManager, event: EventEnvelope<CheckEvidenceRequestedV1>): Promise<void> {
     const { payload } = event;
-    return this.step(manager, event, payload.applicationId, 'evidence_requested', texts.evidenceRequestedText(payload), {
-      checkId: payload.checkId,
-      status: 'evidence_requested',
-      dueDate: payload.dueDate,
-    });
+    return this.step(
+      manager,
+      event,
+      payload.applicationId,
+      'evidence_requested',
+      texts.evidenceRequestedText(payload),
+      {
+        checkId: payload.checkId,
+        status: 'evidence_requested',
+        dueDate: payload.dueDate,
+      },
+    );
   }
 
   onCheckConcluded(manager: EntityManager, event: EventEnvelope<CheckConcludedV1>): Promise<void> {
     const { payload } = event;
-    return this.step(manager, event, payload.applicationId, 'check_concluded', texts.checkConcludedText(payload), {
-      checkId: payload.checkId,
-      status: 'concluded',
-      outcome: payload.outcome,
-    });
+    return this.step(
+      manager,
+      event,
+      payload.applicationId,
+      'check_concluded',
+      texts.checkConcludedText(payload),
+      {
+        checkId: payload.checkId,
+        status: 'concluded',
+        outcome: payload.outcome,
+      },
+    );
   }
 
   /**

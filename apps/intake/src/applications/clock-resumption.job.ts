@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { parisDate } from '#domain';
@@ -91,8 +97,16 @@ export class ClockResumptionJob implements OnApplicationBootstrap, OnApplication
       if (!clock || !answerBy || !clock.deadline) return false;
       await moveClock(manager, this.outbox, application, clock, 'info_request_expired');
       await manager.save(application);
-      await appendTimeline(manager, application.id, 'clock_resumed', clockResumedText(answerBy, clock.deadline));
-      this.logger.log({ applicationId: id, decisionDeadline: clock.deadline }, 'Decision clock resumed (CRPA L114-5)');
+      await appendTimeline(
+        manager,
+        application.id,
+        'clock_resumed',
+        clockResumedText(answerBy, clock.deadline),
+      );
+      this.logger.log(
+        { applicationId: id, decisionDeadline: clock.deadline },
+        'Decision clock resumed (CRPA L114-5)',
+      );
       return true;
     });
   }

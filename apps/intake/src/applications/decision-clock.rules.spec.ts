@@ -16,7 +16,8 @@ const rule = (infoRequestEffect: DeadlineRule['infoRequestEffect']): DeadlineRul
 
 const suspends = rule('suspends');
 // Filed 2026-11-23 → deadline 2027-01-23; pieces asked on 2026-12-01, to be produced by 2026-12-15.
-const suspended = () => onInfoRequested(suspends, startClock(suspends, '2026-11-23'), '2026-12-01', '2026-12-15');
+const suspended = () =>
+  onInfoRequested(suspends, startClock(suspends, '2026-11-23'), '2026-12-01', '2026-12-15');
 
 describe('decision clock', () => {
   it('runs 2 months from the filing date (CASF L232-14)', () => {
@@ -50,7 +51,11 @@ describe('decision clock', () => {
 
   it('suspends for the days the citizen took to answer (CRPA L114-5)', () => {
     // Deadline 2027-01-23; suspended from 2026-12-01 to 2026-12-11: 10 days → 2027-02-02.
-    expect(suspended()).toEqual({ deadline: '2027-01-23', suspendedOn: '2026-12-01', resumesAfter: '2026-12-15' });
+    expect(suspended()).toEqual({
+      deadline: '2027-01-23',
+      suspendedOn: '2026-12-01',
+      resumesAfter: '2026-12-15',
+    });
     expect(onComplemented(suspends, suspended(), '2026-12-11')).toEqual({
       deadline: '2027-02-02',
       suspendedOn: null,

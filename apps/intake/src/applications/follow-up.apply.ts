@@ -33,7 +33,10 @@ export async function applyFollowUp(
     lock: { mode: 'pessimistic_write' },
   });
   if (!application) {
-    logger.warn({ eventId: event.id, applicationId, type: event.type }, 'Event about an unknown application: ignored');
+    logger.warn(
+      { eventId: event.id, applicationId, type: event.type },
+      'Event about an unknown application: ignored',
+    );
     return;
   }
   const applies =

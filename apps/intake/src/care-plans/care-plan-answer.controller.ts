@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { ApplicationIdParam } from '../applications/applications.dto.js';
 import { ApiErrors } from '../http/api-errors.js';
@@ -23,6 +23,7 @@ export class CarePlanAnswerController {
       'dossier est clos ou si les 10 jours sont passés (CASF R232-7 : sans réponse, le plan est refusé).',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Identifiant de la demande' })
+  @ApiOkResponse({ description: 'La demande, avec le plan d’aide et la réponse enregistrée' })
   @ApiErrors(400, 401, 403, 404, 409)
   answer(
     @CurrentPrincipal() principal: Principal,

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CarePlanAnswerRequest {
-  @ApiProperty({ description: 'true : j’accepte le plan d’aide proposé ; false : je demande des modifications' })
+  @ApiProperty({
+    description: 'true : j’accepte le plan d’aide proposé ; false : je demande des modifications',
+  })
   @IsBoolean()
   accept: boolean;
 

@@ -25,7 +25,10 @@ export function answerablePlan(
     throw conflict('CARE_PLAN_ALREADY_ANSWERED', 'Vous avez déjà répondu à ce plan d’aide.');
   }
   if (status === 'draft' || isClosed(status)) {
-    throw conflict('APPLICATION_CLOSED', 'Cette demande est close : le plan d’aide ne peut plus être modifié.');
+    throw conflict(
+      'APPLICATION_CLOSED',
+      'Cette demande est close : le plan d’aide ne peut plus être modifié.',
+    );
   }
   if (today > plan.answerBy) {
     throw conflict(

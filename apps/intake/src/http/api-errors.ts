@@ -42,6 +42,8 @@ const DESCRIPTIONS: Record<number, string> = {
 export function ApiErrors(...statuses: (keyof typeof DESCRIPTIONS)[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ApiErrorBody),
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ApiErrorBody })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ApiErrorBody }),
+    ),
   );
 }

@@ -1,7 +1,14 @@
 import type { Role } from '#platform';
 
 /** Why a member of staff reads a file's content: one of these, recorded with every read and shown to the citizen. */
-export const ACCESS_PURPOSES = ['instruction', 'evaluation', 'decision', 'citizen_contact', 'appeal', 'control'] as const;
+export const ACCESS_PURPOSES = [
+  'instruction',
+  'evaluation',
+  'decision',
+  'citizen_contact',
+  'appeal',
+  'control',
+] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
 export const PURPOSE_LABELS: Record<AccessPurpose, string> = {

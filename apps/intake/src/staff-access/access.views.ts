@@ -47,7 +47,11 @@ export function accessLogView(entry: AccessLogEntity): AccessLogItem {
   };
 }
 
-const TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+const TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** One read as the citizen sees it: when, which team and role (never the agent's name), for what, in French. */
 export function citizenAccessView(entry: AccessLogEntity, owningTeam: ApplicationHandling['team']) {

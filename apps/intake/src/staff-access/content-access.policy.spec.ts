@@ -31,7 +31,9 @@ describe('content access policy (personal data read only by those whose job need
   });
 
   it('refuses staff while the file has no team yet', () => {
-    expect(contentAccess(principal(['agent'], ['CTS-BAYEUX']), { owningTeam: null, openControl: false })).toEqual({
+    expect(
+      contentAccess(principal(['agent'], ['CTS-BAYEUX']), { owningTeam: null, openControl: false }),
+    ).toEqual({
       allowed: false,
       code: 'APPLICATION_NOT_ROUTED',
       reason: expect.stringContaining('pas encore été orienté'),

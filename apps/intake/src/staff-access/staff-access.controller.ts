@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { ApplicationIdParam } from '../applications/applications.dto.js';
 import { ApiErrors } from '../http/api-errors.js';
@@ -24,6 +24,9 @@ export class StaffAccessController {
       'Le motif (purpose) est obligatoire ; la lecture est inscrite au journal des accès, visible par l’usager.',
   })
   @ApiParam(ID)
+  @ApiOkResponse({
+    description: 'Le formulaire complet, le statut, l’équipe, et cette lecture telle que journalisée',
+  })
   @ApiErrors(400, 401, 403, 404)
   content(
     @CurrentPrincipal() principal: Principal,
@@ -36,9 +39,11 @@ export class StaffAccessController {
   @Get(':id/accesses')
   @Roles('citizen')
   @ApiOperation({
-    summary: 'Qui a consulté mon dossier : quelle équipe, quel rôle, quand, pour quoi (jamais le nom de l’agent)',
+    summary:
+      'Qui a consulté mon dossier : quelle équipe, quel rôle, quand, pour quoi (jamais le nom de l’agent)',
   })
   @ApiParam(ID)
+  @ApiOkResponse({ description: 'Les lectures du dossier, de la plus récente à la plus ancienne, en clair' })
   @ApiErrors(400, 401, 403, 404)
   accesses(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam) {
     return this.access.accessesOf(principal, params.id);
@@ -55,7 +60,11 @@ export class AccessLogController {
 
   @Get()
   @ApiOperation({
-    summary: 'Journal des lectures de dossiers par le personnel (filtres : dossier, personne, période), paginé',
+    summary:
+      'Journal des lectures de dossiers par le personnel (filtres : dossier, personne, période), paginé',
+  })
+  @ApiOkResponse({
+    description: '{ items, page, pageSize, total } : les lectures, de la plus récente à la plus ancienne',
   })
   @ApiErrors(400, 401, 403)
   list(@Query() query: AccessLogQuery) {

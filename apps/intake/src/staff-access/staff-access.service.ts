@@ -8,7 +8,12 @@ import { ApplicationEntity } from '../applications/application.entity.js';
 import { applicationNotFound, loadOwnedApplication } from '../applications/applications.repository.js';
 import { AccessLogEntity } from './access-log.entity.js';
 import { type AccessPurpose } from './access-purposes.js';
-import { accessLogView, type AccessLogQueryResult, citizenAccessView, type FileContentView } from './access.views.js';
+import {
+  accessLogView,
+  type AccessLogQueryResult,
+  citizenAccessView,
+  type FileContentView,
+} from './access.views.js';
 import { contentAccess } from './content-access.policy.js';
 import type { AccessLogQuery } from './staff-access.dto.js';
 

@@ -294,7 +294,12 @@ describe('invalid inputs', () => {
 describe('provisional parameters (CASF R232-10: revalued each 1 January; never applied silently)', () => {
   it('flags an estimate dated after the last known revaluation, with the last known figures', () => {
     // 2031: no figures after 2026 are known, so the 2026 MTP (GIR 1 ceiling 2 080,33 €) is used, flagged.
-    const estimate = estimateApa({ gir: 1, monthlyResourcesCents: 0, household: 'alone', date: '2031-03-01' });
+    const estimate = estimateApa({
+      gir: 1,
+      monthlyResourcesCents: 0,
+      household: 'alone',
+      date: '2031-03-01',
+    });
     expect(estimate).toMatchObject({ ceilingCents: 208_033, provisional: true });
     expect(estimate.parameters.validFrom).toBe('2026-01-01');
   });

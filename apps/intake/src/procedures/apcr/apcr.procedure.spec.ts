@@ -153,8 +153,12 @@ describe('apcrProcedure', () => {
     });
     const texts = [described.description, ...described.rules].map(plain);
     expect(texts[0]).toContain('moins de 3 500 habitants');
-    expect(texts.some((text) => text.includes('moins de 3 500 habitants (population municipale).'))).toBe(true);
+    expect(texts.some((text) => text.includes('moins de 3 500 habitants (population municipale).'))).toBe(
+      true,
+    );
     expect(texts.join(' ')).not.toContain('2 000');
-    expect(plain(describeProcedure(apcrProcedure, context.settings).description)).toContain('moins de 2 000 habitants');
+    expect(plain(describeProcedure(apcrProcedure, context.settings).description)).toContain(
+      'moins de 2 000 habitants',
+    );
   });
 });
