@@ -84,6 +84,21 @@ describe('intake: a file follows the back office through events (real PostgreSQL
     expect(mine).toHaveLength(1);
     expect(mine[0].payload).toMatchObject({ answer: 'Aide à domicile 4 h par semaine depuis 2025.' });
     expect(timeline[4].text).toContain('Aide à domicile 4 h par semaine depuis 2025.');
+
+    // Intake owns the clock and tells routing each time it moves: dropped on the request (APA restarts it, CASF
+    // R232-23), set again in full on the answer.
+    const changes = (await eventsOnStream(intake.nats.url, SUBJECTS.applicationDeadlineChanged)).filter(
+      (event) => event.aggregateId === id,
+    );
+    expect(changes.map((event) => event.payload)).toEqual([
+      { applicationId: id, decisionDeadline: null, suspendedOn: null, cause: 'info_requested' },
+      {
+        applicationId: id,
+        decisionDeadline: answered.body.decisionDeadline,
+        suspendedOn: null,
+        cause: 'complemented',
+      },
+    ]);
   });
 
   it('ignores an event that no longer applies to the file (routed after withdrawal)', async () => {
