@@ -17,9 +17,10 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
   let mayor: ReturnType<typeof citizen>;
   const today = () => parisDate(clock.now());
 
-  async function fileApcr(category: string): Promise<{ id: string; deadline: string }> {
+  async function fileApcr(category: string, inseeCode = '14001'): Promise<{ id: string; deadline: string }> {
     const data = validApcrFormData(today());
     data.project.category = category as typeof data.project.category;
+    data.commune.inseeCode = inseeCode;
     const id: string = (await mayor.createDraft('apcr', data)).body.id;
     const receipt = await mayor.submit(id).then(expectStatus(201));
     return { id, deadline: receipt.body.decisionDeadline };
@@ -96,6 +97,26 @@ describe('intake: the decision clock (CRPA L114-5), tacit decisions and the APCR
     const late = await mayor.complement(id, 'Voici le devis signé.').then(expectStatus(200));
     expect(late.body.decisionDeadline).toBe(addDays(deadline, 5));
     expect((await intake.events(SUBJECTS.applicationDeadlineChanged, id)).length).toBe(2);
+  });
+
+  it('does not resume the clock of a file withdrawn while suspended', async () => {
+    const { id, deadline } = await fileApcr('general', '14003'); // Agy
+    await intake.send(SUBJECTS.applicationInfoRequested, id, {
+      applicationId: id,
+      requestId: uuidv7(),
+      message: 'Merci de joindre le plan de financement.',
+      answerBy: addDays(today(), 2),
+      clockEffect: 'suspends',
+    });
+    await eventually(async () => expect((await mayor.get(id)).body.status).toBe('info_requested'));
+    await mayor.withdraw(id).then(expectStatus(200));
+    clock.advanceDays(3);
+    await intake.service.app.get(ClockResumptionJob).runNow();
+    expect((await mayor.get(id)).body).toMatchObject({ status: 'withdrawn', decisionDeadline: deadline });
+    const causes = (await intake.events(SUBJECTS.applicationDeadlineChanged, id)).map(
+      (event) => (event.payload as ApplicationDeadlineChangedV1).cause,
+    );
+    expect(causes).toEqual(['info_requested']);
   });
 
   it('an answer within the time given resumes the clock for the days taken, and routing is told', async () => {

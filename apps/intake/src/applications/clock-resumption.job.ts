@@ -12,6 +12,7 @@ import { Outbox } from '#messaging';
 import { Clock, PeriodicJob } from '#platform';
 import { clockOf, moveClock } from './application-clock.js';
 import { ApplicationEntity } from './application.entity.js';
+import { isClosed } from './application.lifecycle.js';
 import { appendTimeline } from './applications.repository.js';
 import { resumeIfAnswerTimeOver } from './decision-clock.rules.js';
 import { clockResumedText } from './timeline.texts.js';
@@ -66,6 +67,7 @@ export class ClockResumptionJob implements OnApplicationBootstrap, OnApplication
       const due: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM intake.applications
          WHERE clock_suspended_on IS NOT NULL AND clock_resumes_after IS NOT NULL AND clock_resumes_after < $1::date
+           AND status IN ('submitted', 'in_review', 'info_requested')
          ORDER BY clock_resumes_after, id LIMIT 100`,
         [today],
       );
@@ -91,7 +93,8 @@ export class ClockResumptionJob implements OnApplicationBootstrap, OnApplication
         .setOnLocked('skip_locked')
         .where('a.id = :id', { id })
         .getMany();
-      if (!application) return false;
+      // A withdrawn or decided file has no clock any more.
+      if (!application || isClosed(application.status)) return false;
       const answerBy = application.clockResumesAfter;
       const clock = resumeIfAnswerTimeOver(clockOf(application), today);
       if (!clock || !answerBy || !clock.deadline) return false;
