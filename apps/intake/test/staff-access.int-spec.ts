@@ -115,6 +115,30 @@ describe('intake: the owning team reads a file, every read logged and shown to t
     expect((await jeanne.accesses(id)).body.items).toEqual([]);
   });
 
+  it('records the team even when the decision overtook the routing event (subjects are not ordered)', async () => {
+    const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
+    await jeanne.submit(id).then(expectStatus(201));
+    await intake.send(SUBJECTS.applicationDecided, id, {
+      applicationId: id,
+      outcome: 'granted',
+      reason: 'Plan d’aide accepté.',
+      decidedAt: new Date().toISOString(),
+      remedies: 'Recours administratif préalable auprès du président du conseil départemental.',
+    });
+    await eventually(async () => expect((await jeanne.get(id)).body.status).toBe('granted'));
+    await intake.send(SUBJECTS.applicationRouted, id, {
+      applicationId: id,
+      teamCode: 'CTS-BAYEUX',
+      contact: BAYEUX,
+      reason: 'règle APA du Bessin',
+    });
+    await eventually(async () => expect((await jeanne.get(id)).body.handling.team?.code).toBe('CTS-BAYEUX'));
+    expect((await jeanne.get(id)).body.status).toBe('granted');
+    await staff(intake.service.url, 'agent', 'agent-marie', ['CTS-BAYEUX'])
+      .content(id, 'appeal')
+      .then(expectStatus(200));
+  });
+
   it('refuses staff while the file has not been routed yet', async () => {
     const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
     const agent = staff(intake.service.url, 'supervisor', 'sup-1', ['CTS-BAYEUX']);

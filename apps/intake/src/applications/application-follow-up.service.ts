@@ -12,7 +12,7 @@ import {
 import { Outbox } from '#messaging';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import { clockOf, moveClock } from './application-clock.js';
-import { isClosed, type LifecycleAction } from './application.lifecycle.js';
+import { canApply, isClosed, type LifecycleAction, transition } from './application.lifecycle.js';
 import { onInfoRequested } from './decision-clock.rules.js';
 import { applyFollowUp } from './follow-up.apply.js';
 import * as texts from './timeline.texts.js';
@@ -31,14 +31,21 @@ export class ApplicationFollowUp {
     private readonly outbox: Outbox,
   ) {}
 
-  /** The team that owns the file: kept on the file (it decides who may read its content) and shown to the citizen. */
+  /**
+   * The team that owns the file: kept on the file (it decides who may read its content) and shown to the citizen.
+   * Events on different subjects are not ordered: a decision that overtook the routing leaves the file decided, and
+   * the team is still recorded (its staff may need the file, e.g. for an appeal). A withdrawn file is not followed.
+   */
   onRouted(manager: EntityManager, event: EventEnvelope<ApplicationRoutedV1>): Promise<void> {
     const { payload } = event;
+    const route: LifecycleAction = { kind: 'route' };
     return applyFollowUp(manager, this.logger, event, payload.applicationId, {
-      action: { kind: 'route' },
+      action: null,
+      appliesTo: (application) => application.status !== 'draft' && application.status !== 'withdrawn',
       kind: 'routed',
       text: texts.routedText(payload),
       change: (application) => {
+        if (canApply(application.status, route)) application.status = transition(application.status, route);
         application.handling = {
           ...application.handling,
           team: { code: payload.teamCode, contact: payload.contact },
