@@ -87,6 +87,12 @@ describe('decision clock', () => {
     expect(onComplemented(suspends, resumedClock!, '2026-12-20')).toEqual(resumedClock);
   });
 
+  it('CRPA L114-5: a date to answer already past when asked suspends nothing', () => {
+    const clock = onInfoRequested(suspends, startClock(suspends, '2026-11-23'), '2026-12-01', '2026-11-30');
+    expect(clock.resumesAfter).toBe('2026-12-01');
+    expect(resumeIfAnswerTimeOver(clock, '2026-12-02')?.deadline).toBe('2027-01-23');
+  });
+
   it('leaves the deadline alone when a request has no effect on it', () => {
     const clock = startClock(rule('none'), '2026-11-23');
     expect(
