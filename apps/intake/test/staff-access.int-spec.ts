@@ -1,3 +1,4 @@
+import pg from 'pg';
 import request from 'supertest';
 import { SUBJECTS } from '#domain';
 import { eventually } from '#testing';
@@ -78,6 +79,17 @@ describe('intake: the owning team reads a file, every read logged and shown to t
       .accessLog({ applicationId: id, from: '2099-01-01T00:00:00Z' })
       .then(expectStatus(200));
     expect(future.body.total).toBe(0);
+
+    // The log is append-only: a line cannot be changed afterwards.
+    const client = new pg.Client({ connectionString: intake.databaseUrl });
+    await client.connect();
+    try {
+      await expect(
+        client.query("UPDATE intake.access_log SET purpose = 'control' WHERE application_id = $1", [id]),
+      ).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
 
     const accesses = await jeanne.accesses(id).then(expectStatus(200));
     expect(accesses.body.items).toHaveLength(1);
