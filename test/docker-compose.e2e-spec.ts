@@ -13,7 +13,7 @@ interface ComposeResult {
   stderr: string;
 }
 
-/** What docker-compose prints and returns; a missing docker-compose fails the test (CI installs it). */
+/** What docker-compose prints and returns; a missing docker-compose fails the test (`npm test` installs it when root). */
 function compose(args: string[], env: NodeJS.ProcessEnv, envFile: string): ComposeResult {
   try {
     const stdout = execFileSync('docker-compose', ['--env-file', envFile, '-f', COMPOSE_FILE, ...args], {
@@ -32,8 +32,8 @@ function compose(args: string[], env: NodeJS.ProcessEnv, envFile: string): Compo
     };
     if (failure.code === 'ENOENT') {
       throw new Error(
-        'docker-compose est introuvable. Installez-le (Debian/Ubuntu : sudo apt-get install -y docker-compose) : ' +
-          'ce test valide docker-compose.yml avec lui.',
+        "docker-compose est introuvable : npm test l'installe quand il tourne en root avec apt-get ; sinon " +
+          'installez-le (Debian/Ubuntu : sudo apt-get install -y docker-compose) : ce test valide docker-compose.yml avec lui.',
         { cause: error },
       );
     }

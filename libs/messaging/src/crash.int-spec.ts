@@ -63,7 +63,10 @@ describe('a consumer killed with SIGKILL (real processes, PostgreSQL and nats-se
     ledger = await spawnLedgerProcess(environment());
     // The invariant, not a delivery count: on a busy machine the ack wait may expire more than once, so the event
     // can come again several times; it must come again at least once, and its effect must stay single.
-    await eventually(async () => expect(await count('invocations', eventId)).toBeGreaterThanOrEqual(2), 30_000);
+    await eventually(
+      async () => expect(await count('invocations', eventId)).toBeGreaterThanOrEqual(2),
+      30_000,
+    );
     await eventually(async () => expect(await pendingOnConsumer(nats.url)).toBe(0), 30_000);
     expect(await count('effects', eventId)).toBe(1);
   });

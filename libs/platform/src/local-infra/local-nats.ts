@@ -1,36 +1,22 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { ensureCommand } from './debian-package.js';
 import { waitForPort } from './free-port.js';
-
-function hasCommand(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Makes sure `nats-server` is on the PATH: installs the Debian package when the machine can (root + apt-get),
  * otherwise stops with what to do.
  */
 export function ensureNatsServerInstalled(log: (line: string) => void = () => undefined): void {
-  if (hasCommand('nats-server')) return;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && hasCommand('apt-get')) {
-    log('nats-server absent : installation du paquet Debian nats-server (apt-get)…');
-    execFileSync(
-      'sh',
-      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server'],
-      {
-        stdio: 'inherit',
-      },
-    );
-    if (hasCommand('nats-server')) return;
-  }
-  throw new Error(
-    'nats-server est introuvable. Installez-le (Debian/Ubuntu : sudo apt-get install -y nats-server ; ailleurs : https://docs.nats.io/running-a-nats-service/introduction/installation) ou définissez NATS_URL vers un serveur NATS avec JetStream.',
+  ensureCommand(
+    {
+      command: 'nats-server',
+      debianPackage: 'nats-server',
+      neededFor: "le bus d'événements local",
+      otherwise:
+        'ou, ailleurs, suivez https://docs.nats.io/running-a-nats-service/introduction/installation, ou définissez NATS_URL vers un serveur NATS avec JetStream',
+    },
+    log,
   );
 }
 
@@ -56,9 +42,14 @@ export async function startLocalNats(storeDir: string, port: number): Promise<Lo
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`nats-server exited (code ${code}): ${output}`))),
-  );
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (error) =>
+      reject(new Error(`nats-server n'a pas pu être lancé (${error.message}) : vérifiez son installation.`)),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`nats-server s'est arrêté au démarrage (code ${code}) : ${output.trim()}`)),
+    );
+  });
   await Promise.race([waitForPort(port, 15_000), exited]);
   exited.catch(() => undefined);
   return {
