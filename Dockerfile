@@ -3,7 +3,7 @@
 # SERVICE is one of: intake, routing, checks, notifications, edge.
 
 # ---- build: install everything, compile the TypeScript, then drop the dev dependencies ----
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json ./
@@ -16,7 +16,7 @@ RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime: compiled JavaScript and production dependencies only, as the unprivileged `node` user ----
-FROM node:22-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app

@@ -2,10 +2,10 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from '../config/index.js';
 import { correlationMiddleware, requestContextMiddleware } from '../context/index.js';
 import { refuseDeepJson } from '../http/index.js';
+import { createServiceLogger, httpLoggingMiddleware, ServiceLogger } from '../logging/index.js';
 import { SERVICE_CONFIG } from '../module/index.js';
 
 export interface ServiceDescription {
@@ -28,13 +28,15 @@ export async function createServiceApp(
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  const logger = createServiceLogger(description.name, config.LOG_LEVEL, config.SERVICE_INSTANCE);
+  app.useLogger(new ServiceLogger(logger));
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
+  app.use(httpLoggingMiddleware(logger));
   // The body parsers, registered here rather than by Nest at init: before the request context, and the JSON one
   // refusing a too deep body before parsing it. Nest's type leaves `verify` out because it sets it itself for
   // `rawBody: true`, an option the platform does not use.
-  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   const jsonOptions = { verify: refuseDeepJson(config.HTTP_BODY_MAX_DEPTH) };
   app.useBodyParser('json', jsonOptions as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { extended: true });

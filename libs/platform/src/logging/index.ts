@@ -1,1 +1,2 @@
 export * from './logger-options.js';
+export * from './service-logger.js';

@@ -3,14 +3,12 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TokenVerifier } from '../auth/index.js';
 import { Clock, SystemClock } from '../clock/index.js';
 import type { ServiceConfig } from '../config/index.js';
 import { dataSourceOptions, openServiceDataSource, type ServiceDatabaseOptions } from '../database/index.js';
 import { AllExceptionsFilter, createValidationPipe } from '../errors/index.js';
 import { HealthController } from '../health/index.js';
-import { loggerOptions } from '../logging/index.js';
 import { connectNats, NATS_CONNECTION } from '../nats/index.js';
 
 export interface ServiceDefinition {
@@ -43,7 +41,6 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(name, config.LOG_LEVEL, config.SERVICE_INSTANCE)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...dataSourceOptions(
