@@ -1,5 +1,6 @@
 export * from './auth/index.js';
 export * from './bootstrap/index.js';
+export * from './clock/index.js';
 export * from './config/index.js';
 export * from './context/index.js';
 export * from './database/index.js';

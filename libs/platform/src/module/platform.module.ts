@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, TokenVerifier } from '../auth/index.js';
+import { Clock, SystemClock } from '../clock/index.js';
 import type { ServiceConfig } from '../config/index.js';
 import { dataSourceOptions, openServiceDataSource, type ServiceDatabaseOptions } from '../database/index.js';
 import { AllExceptionsFilter, createValidationPipe } from '../errors/index.js';
@@ -79,11 +80,12 @@ export class PlatformModule {
             connectNats(config.NATS_URL, `guichet-${name}`, config.CONNECT_TIMEOUT_SECONDS * 1000),
         },
         NatsConnectionCloser,
+        { provide: Clock, useClass: SystemClock },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [SERVICE_CONFIG, SERVICE_NAME, NATS_CONNECTION, TokenVerifier],
+      exports: [SERVICE_CONFIG, SERVICE_NAME, NATS_CONNECTION, TokenVerifier, Clock],
     };
   }
 }
