@@ -1,4 +1,79 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MessagingConfig } from '#messaging';
 
-/** Configuration of the notifications service: the platform's and the event backbone's variables (see the README). */
-export class NotificationsConfig extends MessagingConfig {}
+/** Configuration of the notifications service: the platform's and the backbone's variables, SMTP, retries, digest. */
+export class NotificationsConfig extends MessagingConfig {
+  /** SMTP server, as a URL (`smtp://user:pass@host:587`, `smtps://…`); `npm start` points it at the local maildev. */
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'doit être une URL smtp://hôte:port ou smtps://hôte:port' })
+  SMTP_URL: string = 'smtp://127.0.0.1:1025';
+
+  /** Sender of every e-mail. */
+  @IsString()
+  SMTP_FROM: string = 'Guichet — Département du Calvados <ne-pas-repondre@guichet.example.fr>';
+
+  /** SMTP connections of the pool. */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMTP_POOL_SIZE: number = 5;
+
+  /** How often the delivery worker looks for messages to send when it found none, in ms. */
+  @IsInt()
+  @Min(10)
+  DELIVERY_POLL_MS: number = 250;
+
+  /** Messages the worker claims at once. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  DELIVERY_BATCH_SIZE: number = 50;
+
+  /** Tries of a message whose SMTP server answers 4xx (or cannot be reached) before it becomes a permanent failure. */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_MAX_ATTEMPTS: number = 6;
+
+  /** Delay before the first retry; it doubles at each try up to DELIVERY_RETRY_MAX_MS. */
+  @IsInt()
+  @Min(10)
+  DELIVERY_RETRY_BASE_MS: number = 60_000;
+
+  @IsInt()
+  @Min(10)
+  DELIVERY_RETRY_MAX_MS: number = 3_600_000;
+
+  /** A message left in `sending` longer than this (its process died) is sent again. */
+  @IsInt()
+  @Min(100)
+  DELIVERY_STALE_SENDING_MS: number = 120_000;
+
+  /** Hour (Europe/Paris, 0–23) at which agents who chose the digest get it. */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR: number = 7;
+
+  /** What an agent gets before choosing: each new file at once, or the daily digest. */
+  @IsIn(['immediate', 'digest'])
+  DIGEST_DEFAULT: 'immediate' | 'digest' = 'immediate';
+
+  /** Team of the auditors (directory code): told when a citizen sends evidence or answers a proposed conclusion. */
+  @IsString()
+  AUDIT_TEAM_CODE: string = 'controle';
+
+  /** Largest page of `GET /api/notifications` and of the admin lists. */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  NOTIFICATIONS_MAX_PAGE_SIZE: number = 100;
+
+  /** Base URL of the citizens' site, in the messages' links. */
+  @IsString()
+  PUBLIC_SITE_URL: string = 'http://localhost:3000';
+
+  /** Tests only: where the sender stops the process (`after-claim`, `after-accepted`, `after-saved`). */
+  @IsOptional()
+  @IsIn(['after-claim', 'after-accepted', 'after-saved'])
+  DELIVERY_FAULT?: 'after-claim' | 'after-accepted' | 'after-saved';
+}
