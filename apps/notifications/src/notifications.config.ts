@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MessagingConfig } from '#messaging';
+import { EnvBoolean } from '#platform';
 
 /** Configuration of the notifications service: the platform's and the backbone's variables, SMTP, retries, digest. */
 export class NotificationsConfig extends MessagingConfig {
@@ -47,6 +48,16 @@ export class NotificationsConfig extends MessagingConfig {
   @IsInt()
   @Min(100)
   DELIVERY_STALE_SENDING_MS: number = 120_000;
+
+  /** This process sends what the delivery log holds (turn off for an HTTP-only replica). */
+  @EnvBoolean()
+  @IsBoolean()
+  DELIVERY_WORKER_ENABLED: boolean = true;
+
+  /** How often the digest job looks whether the digest hour has come, in ms. */
+  @IsInt()
+  @Min(1_000)
+  DIGEST_JOB_INTERVAL_MS: number = 300_000;
 
   /** Hour (Europe/Paris, 0–23) at which agents who chose the digest get it. */
   @IsInt()

@@ -2,7 +2,12 @@
  * Formatting helpers the templates call, pure: legal dates and instants in Europe/Paris, money from integer cents,
  * and labels of the outcomes. Each helper name is known to the boot check (template-variables.ts).
  */
-const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',
   month: 'long',

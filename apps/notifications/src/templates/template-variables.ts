@@ -7,7 +7,14 @@ import { DIGEST_SOURCE, type TemplateSource } from './template.js';
 type Node = hbs.AST.Node;
 
 /** What every template may use besides its event's payload: filled from notifications' own copies. */
-export const COMMON_VARIABLES = ['receiptNumber', 'procedure', 'procedureName', 'teamName', 'recipientName', 'siteUrl'] as const;
+export const COMMON_VARIABLES = [
+  'receiptNumber',
+  'procedure',
+  'procedureName',
+  'teamName',
+  'recipientName',
+  'siteUrl',
+] as const;
 
 /** Variables of the agents' digest (not an event: notifications builds it). */
 export const DIGEST_VARIABLES = ['day', 'newFiles', 'deadlines'] as const;

@@ -2,7 +2,8 @@ import { SUBJECTS } from '#domain';
 import type { TemplateDefinition } from '../template.js';
 
 const SIGNATURE_TEXT = '\n\nDépartement du Calvados — Guichet\nSuivre votre dossier : {{siteUrl}}';
-const SIGNATURE_HTML = '<p>Département du Calvados — Guichet<br><a href="{{siteUrl}}">Suivre votre dossier</a></p>';
+const SIGNATURE_HTML =
+  '<p>Département du Calvados — Guichet<br><a href="{{siteUrl}}">Suivre votre dossier</a></p>';
 
 /** What the citizen (or the commune for APCR) receives about their file. */
 export const CITIZEN_APPLICATION_TEMPLATES: TemplateDefinition[] = [

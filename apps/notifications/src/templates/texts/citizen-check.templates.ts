@@ -1,7 +1,8 @@
 import { SUBJECTS } from '#domain';
 import type { TemplateDefinition } from '../template.js';
 
-const SIGNATURE_TEXT = '\n\nDépartement du Calvados — Service du contrôle\nSuivre votre dossier : {{siteUrl}}';
+const SIGNATURE_TEXT =
+  '\n\nDépartement du Calvados — Service du contrôle\nSuivre votre dossier : {{siteUrl}}';
 const SIGNATURE_HTML =
   '<p>Département du Calvados — Service du contrôle<br><a href="{{siteUrl}}">Suivre votre dossier</a></p>';
 
