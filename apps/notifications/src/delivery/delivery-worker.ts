@@ -123,7 +123,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       await this.saveFailure(message, error);
       return;
     }
-    this.faults.reached('after-accepted');
+    this.faults.reached('after-accepted', message.channel);
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const saved = await this.messages.saveOutcome(manager, message.id, { status: 'delivered' }, now);
@@ -136,7 +136,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         });
       }
     });
-    this.faults.reached('after-saved');
+    this.faults.reached('after-saved', message.channel);
   }
 
   private async saveFailure(message: ClaimedMessage, error: unknown): Promise<void> {
