@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, headers } from '@nats-io/transport-node';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent, SUBJECTS } from '#domain';
 import { freePort, startLocalNats, startLocalPostgres } from '#local-infra';
@@ -72,7 +73,10 @@ async function serviceRate(natsUrl: string, smtp: TestSmtp, count: number): Prom
         },
         { correlationId: `bench-${id}` },
       );
-      acks.push(js.publish(event.type, JSON.stringify(event), { msgID: event.id }));
+      // As the outbox relay publishes: the aggregate header lets the consumer handle different files in parallel.
+      const h = headers();
+      h.set('Guichet-Aggregate-Id', id);
+      acks.push(js.publish(event.type, JSON.stringify(event), { msgID: event.id, headers: h }));
     }
     await Promise.all(acks);
   };
@@ -88,6 +92,21 @@ async function serviceRate(natsUrl: string, smtp: TestSmtp, count: number): Prom
   return rate;
 }
 
+/** Where the time went: when messages were logged (handlers) and delivered (worker), in seconds from the first. */
+async function trace(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT channel, count(*)::int AS n,
+       extract(epoch FROM max(created_at) - min(created_at))::float AS logged_over_s,
+       extract(epoch FROM max(delivered_at) - min(created_at))::float AS delivered_over_s,
+       avg(attempts)::float AS attempts
+     FROM notifications.messages GROUP BY channel`,
+  );
+  console.log(rows);
+  await client.end();
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-notifications-'));
   const postgres = await startLocalPostgres(dataDir, await freePort());
@@ -96,13 +115,15 @@ async function main(): Promise<void> {
   const smtp = await startTestSmtp();
   try {
     const raw = await rawRate(smtp, EMAILS);
+    const databaseUrl = await createTestDatabase('bench_notifications');
     const service = await spawnServiceProcess('apps/notifications/src/main.js', {
-      DATABASE_URL: await createTestDatabase('bench_notifications'),
+      DATABASE_URL: databaseUrl,
       NATS_URL: nats.url,
       SMTP_URL: smtp.url,
       SMTP_POOL_SIZE: String(POOL),
       LOG_LEVEL: 'warn',
-      DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '100',
+      DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '25',
+      DELIVERY_LANES: process.env.DELIVERY_LANES ?? '4',
       EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '64',
     });
     try {
@@ -115,6 +136,7 @@ async function main(): Promise<void> {
       console.log(
         `  ratio                                     : ${((100 * through) / raw).toFixed(1)} % (aim ≥ 50 %)`,
       );
+      if (process.env.BENCH_TRACE) await trace(databaseUrl);
     } finally {
       await service.stop();
     }

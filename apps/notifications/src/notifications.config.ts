@@ -27,7 +27,13 @@ export class NotificationsConfig extends MessagingConfig {
   @IsInt()
   @Min(1)
   @Max(1_000)
-  DELIVERY_BATCH_SIZE: number = 50;
+  DELIVERY_BATCH_SIZE: number = 25;
+
+  /** Claim-and-send loops side by side in one process (each claims its own batch). */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  DELIVERY_LANES: number = 4;
 
   /** Tries of a message whose SMTP server answers 4xx (or cannot be reached) before it becomes a permanent failure. */
   @IsInt()

@@ -5,6 +5,7 @@ import { InAppChannel } from './channels/in-app.channel.js';
 import { NOTIFICATION_CHANNELS } from './channels/notification-channel.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { DELIVERY_SETTINGS, DeliveryWorker } from './delivery/delivery-worker.js';
+import { OutcomeWriter } from './delivery/outcome-writer.js';
 import { DigestItems } from './digest/digest-items.repository.js';
 import { DIGEST_SETTINGS, DigestJob } from './digest/digest.job.js';
 import { AdminMessagesController } from './http/admin-messages.controller.js';
@@ -71,6 +72,7 @@ function notificationsProviders(config: NotificationsConfig): Provider[] {
         enabled: config.DELIVERY_WORKER_ENABLED,
         pollMs: config.DELIVERY_POLL_MS,
         batchSize: config.DELIVERY_BATCH_SIZE,
+        lanes: config.DELIVERY_LANES,
         staleSendingMs: config.DELIVERY_STALE_SENDING_MS,
         maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
         baseMs: config.DELIVERY_RETRY_BASE_MS,
@@ -99,6 +101,7 @@ function notificationsProviders(config: NotificationsConfig): Provider[] {
     DigestItems,
     EventNotifier,
     DeliveryWorker,
+    OutcomeWriter,
     DigestJob,
     InAppService,
   ];

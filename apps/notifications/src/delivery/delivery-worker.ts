@@ -5,10 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { SUBJECTS } from '#domain';
-import { Outbox } from '#messaging';
 import { Clock } from '#platform';
 import {
   DeliveryFailure,
@@ -18,39 +14,42 @@ import {
 import { type RetryPolicy, retryDelayMs, statusAfterFailure } from '../messages/delivery.rules.js';
 import { type ClaimedMessage, MessagesRepository } from '../messages/messages.repository.js';
 import { DeliveryFaults } from './delivery-faults.js';
+import { OutcomeWriter } from './outcome-writer.js';
+
+const WAKE_GATHER_MS = 10;
 
 export const DELIVERY_SETTINGS = Symbol('DELIVERY_SETTINGS');
 export interface DeliverySettings extends RetryPolicy {
   enabled: boolean;
   pollMs: number;
   batchSize: number;
+  /** Claim-and-send loops running side by side in this process (they never share a message). */
+  lanes: number;
   staleSendingMs: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Sends what the delivery log holds, apart from the event handlers: claims due messages (`sending`, committed before
- * any SMTP exchange), hands each to its channel, then saves the outcome and announces it (`notification.delivered`
- * / `notification.failed`) in one transaction. Replicas share the work (`FOR UPDATE SKIP LOCKED`). A message left
- * `sending` by a dead process is tried again after `staleSendingMs`: if that process died between the SMTP server's
- * acceptance and the saved status, the person gets it twice — the one duplicate SMTP cannot rule out.
+ * any SMTP exchange), hands each to its channel, then saves the outcome (and announces it) after the exchange.
+ * Replicas and lanes share the work (`FOR UPDATE SKIP LOCKED`). A message left `sending` by a dead process is tried
+ * again after `staleSendingMs`: if that process died between the SMTP server's acceptance and the saved status, the
+ * person gets it twice — the one duplicate SMTP cannot rule out.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly channels: Map<string, NotificationChannel>;
   private stopped = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
+  private loops: Promise<void>[] = [];
+  private sleepers = new Set<() => void>();
   private lastRecovery = 0;
+  private wakeScheduled?: NodeJS.Timeout;
 
   constructor(
     private readonly messages: MessagesRepository,
-    private readonly outbox: Outbox,
+    private readonly outcomes: OutcomeWriter,
     private readonly clock: Clock,
     private readonly faults: DeliveryFaults,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
   ) {
@@ -58,19 +57,28 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    if (this.settings.enabled) this.loop = this.run();
+    if (!this.settings.enabled) return;
+    this.loops = Array.from({ length: this.settings.lanes }, () => this.run());
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.wakeUp?.();
-    await this.loop;
+    clearTimeout(this.wakeScheduled);
+    for (const wakeUp of this.sleepers) wakeUp();
+    await Promise.all(this.loops);
     await Promise.all([...this.channels.values()].map((channel) => channel.close?.()));
   }
 
-  /** New messages were logged: look at once instead of at the next poll. */
+  /**
+   * New messages were logged: look soon instead of at the next poll. Wake-ups within `WAKE_GATHER_MS` are gathered
+   * into one, so that a burst of events makes full batches rather than one claim per event.
+   */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = setTimeout(() => {
+      this.wakeScheduled = undefined;
+      for (const wakeUp of this.sleepers) wakeUp();
+    }, WAKE_GATHER_MS);
   }
 
   /** One pass: recover stale `sending` rows when due, claim a batch, send it. Returns how many were claimed. */
@@ -78,10 +86,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now();
     if (now.getTime() - this.lastRecovery >= this.settings.staleSendingMs / 2) {
       this.lastRecovery = now.getTime();
-      const recovered = await this.messages.recoverStale(
-        new Date(now.getTime() - this.settings.staleSendingMs),
-        now,
-      );
+      const cutoff = new Date(now.getTime() - this.settings.staleSendingMs);
+      const recovered = await this.messages.recoverStale(cutoff, now);
       if (recovered > 0)
         this.logger.warn({ recovered }, 'Messages interrupted while sending: trying them again');
     }
@@ -99,18 +105,19 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       } catch (error) {
         this.logger.warn({ err: error }, 'Delivery pass failed; next pass as scheduled');
       }
-      if (claimed < this.settings.batchSize && !this.stopped) await this.sleep(this.settings.pollMs);
+      if (claimed === 0 && !this.stopped) await this.sleep(this.settings.pollMs);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((done) => {
-      const timer = setTimeout(finish, ms);
-      function finish() {
+      const finish = () => {
         clearTimeout(timer);
+        this.sleepers.delete(finish);
         done();
-      }
-      this.wakeUp = finish;
+      };
+      const timer = setTimeout(finish, ms);
+      this.sleepers.add(finish);
     });
   }
 
@@ -124,18 +131,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       return;
     }
     this.faults.reached('after-accepted', message.channel);
-    await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const saved = await this.messages.saveOutcome(manager, message.id, { status: 'delivered' }, now);
-      if (saved && message.channel === 'email' && UUID.test(message.sourceId)) {
-        await this.outbox.publish(manager, SUBJECTS.notificationDelivered, message.id, {
-          notificationId: message.id,
-          channel: message.channel,
-          recipientSubject: message.recipientSubject,
-          sourceEventId: message.sourceId,
-        });
-      }
-    });
+    await this.outcomes.save(message, { status: 'delivered' });
     this.faults.reached('after-saved', message.channel);
   }
 
@@ -143,32 +139,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const kind = error instanceof DeliveryFailure ? error.kind : 'technical';
     const text = error instanceof Error ? error.message : String(error);
     const status = statusAfterFailure(kind, message.attempts, this.settings);
-    const now = this.clock.now();
+    const delay = retryDelayMs(message.attempts, this.settings);
     const nextAttemptAt =
-      status === 'temporary-failure'
-        ? new Date(now.getTime() + retryDelayMs(message.attempts, this.settings))
-        : undefined;
+      status === 'temporary-failure' ? new Date(this.clock.now().getTime() + delay) : undefined;
     this.logger.warn(
       { messageId: message.id, status, attempts: message.attempts, error: text },
       'Delivery failed',
     );
-    await this.dataSource.transaction(async (manager) => {
-      const saved = await this.messages.saveOutcome(
-        manager,
-        message.id,
-        { status, error: text, nextAttemptAt },
-        now,
-      );
-      if (saved && status !== 'temporary-failure' && UUID.test(message.sourceId)) {
-        await this.outbox.publish(manager, SUBJECTS.notificationFailed, message.id, {
-          notificationId: message.id,
-          channel: message.channel,
-          recipientSubject: message.recipientSubject,
-          sourceEventId: message.sourceId,
-          error: text.slice(0, 1000),
-          attempts: message.attempts,
-        });
-      }
-    });
+    await this.outcomes.save(message, { status, error: text, nextAttemptAt });
   }
 }

@@ -99,14 +99,20 @@ export class EventNotifier {
     return true;
   }
 
-  private async keepContact(manager: EntityManager, submitted: ApplicationSubmittedV1): Promise<void> {
-    await this.directory.saveContact(manager, {
+  /** Keeps the citizen's contact for the file's later messages (the first copy wins: a replay changes nothing). */
+  private async keepContact(
+    manager: EntityManager,
+    submitted: ApplicationSubmittedV1,
+  ): Promise<ApplicationContact> {
+    const contact = {
       applicationId: submitted.applicationId,
       procedure: submitted.procedure,
       receiptNumber: submitted.receiptNumber,
       subject: submitted.applicant.subject,
       email: submitted.applicant.email ?? null,
-    });
+    };
+    await this.directory.saveContact(manager, contact);
+    return { ...contact, teamCode: null };
   }
 
   private async plan(

@@ -22,6 +22,13 @@ export interface NewMessage {
   html: string | null;
 }
 
+/** The outcome of one try. */
+export interface Outcome {
+  status: MessageStatus;
+  error?: string;
+  nextAttemptAt?: Date;
+}
+
 export interface ClaimedMessage {
   id: string;
   channel: ChannelName;
@@ -116,23 +123,23 @@ export class MessagesRepository {
     return rows.length;
   }
 
-  /** Saves the outcome of a try; only a message still `sending` moves (one way). */
-  async saveOutcome(
+  /** Saves the outcomes of tries; only messages still `sending` move (one way). Returns the ids that moved. */
+  async saveOutcomes(
     manager: EntityManager,
-    id: string,
-    outcome: { status: MessageStatus; error?: string; nextAttemptAt?: Date },
+    outcomes: ({ id: string } & Outcome)[],
     now: Date,
-  ): Promise<boolean> {
-    const rows = updatedRows(
+  ): Promise<string[]> {
+    const rows = updatedRows<{ id: string }>(
       await manager.query(
-        `UPDATE notifications.messages SET status = $2, last_error = COALESCE($3, last_error),
-         next_attempt_at = COALESCE($4, next_attempt_at), updated_at = $5, sending_since = NULL,
-         delivered_at = CASE WHEN $2 = 'delivered' THEN $5 ELSE delivered_at END
-       WHERE id = $1 AND status = 'sending' RETURNING id`,
-        [id, outcome.status, outcome.error ?? null, outcome.nextAttemptAt ?? null, now],
+        `UPDATE notifications.messages m SET status = r.status, last_error = COALESCE(r.error, m.last_error),
+           next_attempt_at = COALESCE(r."nextAttemptAt", m.next_attempt_at), updated_at = $2, sending_since = NULL,
+           delivered_at = CASE WHEN r.status = 'delivered' THEN $2 ELSE m.delivered_at END
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, error text, "nextAttemptAt" timestamptz)
+         WHERE m.id = r.id AND m.status = 'sending' RETURNING m.id`,
+        [JSON.stringify(outcomes), now],
       ),
     );
-    return rows.length > 0;
+    return rows.map((row) => row.id);
   }
 
   async list(
