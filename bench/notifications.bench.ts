@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '25',
       DELIVERY_LANES: process.env.DELIVERY_LANES ?? '4',
+      ANNOUNCE_DELIVERIES: process.env.ANNOUNCE_DELIVERIES ?? 'true',
       EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '64',
     });
     try {

@@ -65,6 +65,11 @@ export class NotificationsConfig extends MessagingConfig {
   @Min(1_000)
   DIGEST_JOB_INTERVAL_MS: number = 300_000;
 
+  /** Announce each delivered e-mail as `notification.delivered` (failures are always announced). */
+  @EnvBoolean()
+  @IsBoolean()
+  ANNOUNCE_DELIVERIES: boolean = true;
+
   /** Hour (Europe/Paris, 0–23) at which agents who chose the digest get it. */
   @IsInt()
   @Min(0)

@@ -5,7 +5,7 @@ import { InAppChannel } from './channels/in-app.channel.js';
 import { NOTIFICATION_CHANNELS } from './channels/notification-channel.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { DELIVERY_SETTINGS, DeliveryWorker } from './delivery/delivery-worker.js';
-import { OutcomeWriter } from './delivery/outcome-writer.js';
+import { ANNOUNCE_DELIVERIES, OutcomeWriter } from './delivery/outcome-writer.js';
 import { DigestItems } from './digest/digest-items.repository.js';
 import { DIGEST_SETTINGS, DigestJob } from './digest/digest.job.js';
 import { AdminMessagesController } from './http/admin-messages.controller.js';
@@ -95,6 +95,7 @@ function notificationsProviders(config: NotificationsConfig): Provider[] {
         siteUrl: config.PUBLIC_SITE_URL,
       },
     },
+    { provide: ANNOUNCE_DELIVERIES, useValue: config.ANNOUNCE_DELIVERIES },
     { provide: MAX_PAGE_SIZE, useValue: config.NOTIFICATIONS_MAX_PAGE_SIZE },
     { provide: DirectoryCopy, useFactory: () => new DirectoryCopy(config.DIGEST_DEFAULT) },
     MessagesRepository,

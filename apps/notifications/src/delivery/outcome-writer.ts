@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SUBJECTS } from '#domain';
@@ -12,6 +12,8 @@ interface Pending {
   outcome: Outcome;
   done: (error?: unknown) => void;
 }
+
+export const ANNOUNCE_DELIVERIES = Symbol('ANNOUNCE_DELIVERIES');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_GROUP = 200;
@@ -32,6 +34,7 @@ export class OutcomeWriter {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ANNOUNCE_DELIVERIES) private readonly announceDeliveries: boolean,
   ) {}
 
   save(message: ClaimedMessage, outcome: Outcome): Promise<void> {
@@ -86,7 +89,7 @@ export class OutcomeWriter {
       recipientSubject: message.recipientSubject,
       sourceEventId: message.sourceId,
     };
-    if (status === 'delivered' && message.channel === 'email') {
+    if (status === 'delivered' && message.channel === 'email' && this.announceDeliveries) {
       await this.outbox.publish(manager, SUBJECTS.notificationDelivered, message.id, common);
     } else if (status === 'permanent-failure' || status === 'technical-failure') {
       await this.outbox.publish(manager, SUBJECTS.notificationFailed, message.id, {

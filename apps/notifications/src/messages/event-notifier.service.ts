@@ -22,6 +22,7 @@ import {
 } from '../recipients/recipients.rules.js';
 import { procedureName } from '../templates/template-helpers.js';
 import { TemplateRegistry } from '../templates/template-registry.js';
+import type { RenderedMessage } from '../templates/template.js';
 import { DigestItems } from '../digest/digest-items.repository.js';
 import { MessagesRepository, type NewMessage } from './messages.repository.js';
 
@@ -73,9 +74,21 @@ export class EventNotifier {
     const rows: NewMessage[] = [];
     for (const audience of AUDIENCES[type] ?? []) {
       const plan = await this.plan(manager, audience, type, payload, contact);
+      // One rendering per (role, name): a person's in-app and e-mail copies share it.
+      const renderings = new Map<string, RenderedMessage>();
       for (const addressee of plan.addressees) {
         if (!this.templates.has(type, addressee.role)) continue;
-        rows.push(this.message(event, addressee, { ...variables, teamName: plan.teamName }));
+        const key = `${addressee.role}/${addressee.displayName ?? ''}`;
+        let rendered = renderings.get(key);
+        if (!rendered) {
+          rendered = this.templates.render(type, addressee.role, {
+            ...variables,
+            teamName: plan.teamName,
+            recipientName: addressee.displayName ?? '',
+          });
+          renderings.set(key, rendered);
+        }
+        rows.push(this.message(event, addressee, rendered));
       }
       if (plan.digestFor.length > 0) {
         await this.digestItems.add(manager, plan.digestFor, event, DIGEST_KINDS[type] ?? 'new_file', {
@@ -148,11 +161,7 @@ export class EventNotifier {
     return { ...plan, teamName: team.name };
   }
 
-  private message(event: EventEnvelope<object>, addressee: Addressee, variables: object): NewMessage {
-    const rendered = this.templates.render(event.type as EventType, addressee.role, {
-      ...variables,
-      recipientName: addressee.displayName ?? '',
-    });
+  private message(event: EventEnvelope<object>, addressee: Addressee, rendered: RenderedMessage): NewMessage {
     const applicationId = (event.payload as { applicationId?: string }).applicationId ?? null;
     return {
       id: uuidv7(),
