@@ -175,7 +175,9 @@ async function main(): Promise<void> {
 async function startMailCatcher(): Promise<{ smtpUrl: string; webUrl: string }> {
   const smtpPort = Number(process.env.LOCAL_SMTP_PORT ?? 1025);
   const webPort = Number(process.env.LOCAL_MAIL_WEB_PORT ?? 1080);
-  say(`Récepteur de courriels local (maildev) : SMTP sur le port ${smtpPort}, page web sur le port ${webPort}…`);
+  say(
+    `Récepteur de courriels local (maildev) : SMTP sur le port ${smtpPort}, page web sur le port ${webPort}…`,
+  );
   const { MailDev } = await import('maildev');
   const maildev = new MailDev({
     smtp: smtpPort,
