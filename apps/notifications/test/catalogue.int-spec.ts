@@ -50,6 +50,17 @@ describe('notifications: each catalogue event reaches the right people, once', (
       .set('Authorization', await bearer('agent', { sub: 'agent-bob', teams: ['apa-bessin'] }))
       .send({ agentDelivery: 'digest' })
       .expect(200);
+    const refused = await request(n.service.url)
+      .put('/api/notifications/preferences')
+      .set('Authorization', await bearer('agent', { sub: 'agent-bob', teams: ['apa-bessin'] }))
+      .send({ agentDelivery: 'weekly' })
+      .expect(400);
+    expect(refused.body.error.details[0].field).toBe('agentDelivery');
+    await request(n.service.url)
+      .put('/api/notifications/preferences')
+      .set('Authorization', await bearer('citizen'))
+      .send({ agentDelivery: 'digest' })
+      .expect(403);
   });
   afterAll(() => n?.stop());
 
