@@ -84,6 +84,16 @@ export class NotificationsConfig extends MessagingConfig {
   @IsString()
   AUDIT_TEAM_CODE: string = 'controle';
 
+  /** Messages in a final status (addresses, texts) are deleted after this many days. */
+  @IsInt()
+  @Min(1)
+  MESSAGE_RETENTION_DAYS: number = 400;
+
+  /** A citizen's contact copy is deleted this many days after the file was submitted (checks come after the fact). */
+  @IsInt()
+  @Min(1)
+  CONTACT_RETENTION_DAYS: number = 1_830;
+
   /** Largest page of `GET /api/notifications` and of the admin lists. */
   @IsInt()
   @Min(1)

@@ -16,6 +16,7 @@ import { MessagesRepository } from './messages/messages.repository.js';
 import { NotificationEventsHandler } from './messages/notification.events.js';
 import { NotificationsTables1764000300000 } from './migrations/1764000300000-notifications-tables.js';
 import type { NotificationsConfig } from './notifications.config.js';
+import { RETENTION_SETTINGS, RetentionJob } from './retention/retention.job.js';
 import { DirectoryCopy } from './recipients/directory-copy.repository.js';
 import { DEFAULT_TEMPLATES, TemplateRegistry, TEMPLATE_DEFINITIONS } from './templates/template-registry.js';
 import type { TemplateDefinition } from './templates/template.js';
@@ -105,5 +106,10 @@ function notificationsProviders(config: NotificationsConfig): Provider[] {
     OutcomeWriter,
     DigestJob,
     InAppService,
+    {
+      provide: RETENTION_SETTINGS,
+      useValue: { messageDays: config.MESSAGE_RETENTION_DAYS, contactDays: config.CONTACT_RETENTION_DAYS },
+    },
+    RetentionJob,
   ];
 }

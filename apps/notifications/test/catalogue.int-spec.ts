@@ -4,6 +4,7 @@ import { type EventEnvelope, type EventMap, type EventType, SUBJECTS } from '#do
 import { ManualClock } from '#platform';
 import { bearer, eventually } from '#testing';
 import { DataSource } from 'typeorm';
+import { RetentionJob } from '../src/retention/retention.job.js';
 import {
   type NotificationsUnderTest,
   seedDirectory,
@@ -340,5 +341,23 @@ describe('notifications: each catalogue event reaches the right people, once', (
       .get('/api/notifications?pageSize=0')
       .set('Authorization', jeanne)
       .expect(400);
+  });
+
+  it('expired data is deleted: messages after MESSAGE_RETENTION_DAYS, the citizen’s contact after CONTACT_RETENTION_DAYS', async () => {
+    const dataSource = n.service.app.get(DataSource);
+    const count = async (table: string) =>
+      (
+        (await dataSource.query(`SELECT count(*)::int AS n FROM notifications.${table}`)) as { n: number }[]
+      )[0].n;
+    const job = n.service.app.get(RetentionJob);
+    await job.runNow();
+    expect(await count('messages')).toBeGreaterThan(0);
+    clock.advanceDays(401);
+    await job.runNow();
+    expect(await count('messages')).toBe(0);
+    expect(await count('application_contacts')).toBe(1);
+    clock.advanceDays(1_830);
+    await job.runNow();
+    expect(await count('application_contacts')).toBe(0);
   });
 });

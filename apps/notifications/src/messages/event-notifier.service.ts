@@ -124,7 +124,7 @@ export class EventNotifier {
       subject: submitted.applicant.subject,
       email: submitted.applicant.email ?? null,
     };
-    await this.directory.saveContact(manager, contact);
+    await this.directory.saveContact(manager, contact, submitted.submittedAt);
     return { ...contact, teamCode: null };
   }
 

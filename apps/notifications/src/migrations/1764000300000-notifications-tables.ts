@@ -54,7 +54,7 @@ export class NotificationsTables1764000300000 implements MigrationInterface {
         channel text NOT NULL,
         template text NOT NULL,
         template_version integer NOT NULL,
-        resend_of uuid REFERENCES notifications.messages (id),
+        resend_of uuid REFERENCES notifications.messages (id) ON DELETE SET NULL,
         resend_number integer NOT NULL DEFAULT 0,
         title text NOT NULL,
         body_text text NOT NULL,

@@ -21,11 +21,24 @@ export interface ApplicationContact {
 export class DirectoryCopy {
   constructor(private readonly defaultDelivery: AgentDelivery) {}
 
-  async saveContact(manager: EntityManager, contact: Omit<ApplicationContact, 'teamCode'>): Promise<void> {
+  /** Keeps a file's contact; `since` (the submission) starts its retention period. */
+  async saveContact(
+    manager: EntityManager,
+    contact: Omit<ApplicationContact, 'teamCode'>,
+    since: string,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO notifications.application_contacts (application_id, procedure, receipt_number, subject, email)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (application_id) DO NOTHING`,
-      [contact.applicationId, contact.procedure, contact.receiptNumber, contact.subject, contact.email],
+      `INSERT INTO notifications.application_contacts
+         (application_id, procedure, receipt_number, subject, email, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING`,
+      [
+        contact.applicationId,
+        contact.procedure,
+        contact.receiptNumber,
+        contact.subject,
+        contact.email,
+        since,
+      ],
     );
   }
 
