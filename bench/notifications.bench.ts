@@ -18,6 +18,8 @@ import { createTestDatabase, spawnServiceProcess, startTestSmtp, type TestSmtp }
  */
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 2_000);
 const POOL = Number(process.env.SMTP_POOL_SIZE ?? 5);
+/** Service processes sharing the work (consumers and delivery worker), as replicas do. */
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 1);
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -116,21 +118,24 @@ async function main(): Promise<void> {
   try {
     const raw = await rawRate(smtp, EMAILS);
     const databaseUrl = await createTestDatabase('bench_notifications');
-    const service = await spawnServiceProcess('apps/notifications/src/main.js', {
-      DATABASE_URL: databaseUrl,
-      NATS_URL: nats.url,
-      SMTP_URL: smtp.url,
-      SMTP_POOL_SIZE: String(POOL),
-      LOG_LEVEL: 'warn',
-      DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '25',
-      DELIVERY_LANES: process.env.DELIVERY_LANES ?? '4',
-      ANNOUNCE_DELIVERIES: process.env.ANNOUNCE_DELIVERIES ?? 'true',
-      EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '64',
-    });
+    const spawn = () =>
+      spawnServiceProcess('apps/notifications/src/main.js', {
+        DATABASE_URL: databaseUrl,
+        NATS_URL: nats.url,
+        SMTP_URL: smtp.url,
+        SMTP_POOL_SIZE: String(Math.ceil(POOL / REPLICAS)),
+        LOG_LEVEL: 'warn',
+        DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '25',
+        DELIVERY_LANES: process.env.DELIVERY_LANES ?? '4',
+        ANNOUNCE_DELIVERIES: process.env.ANNOUNCE_DELIVERIES ?? 'true',
+        EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '64',
+      });
+    const services = [];
+    for (let replica = 0; replica < REPLICAS; replica++) services.push(await spawn());
     try {
       const through = await serviceRate(nats.url, smtp, EMAILS);
       console.log(
-        `\nNotifications, ${EMAILS} e-mails each (SMTP pool of ${POOL}, same in-process smtp-server):`,
+        `\nNotifications, ${EMAILS} e-mails each (SMTP pool of ${POOL}, shared by ${REPLICAS} service process(es); same in-process smtp-server):`,
       );
       console.log(`  raw nodemailer (pooled)                   : ${raw.toFixed(0)} e-mails/s`);
       console.log(`  through the service (event → delivered)   : ${through.toFixed(0)} e-mails/s`);
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
       );
       if (process.env.BENCH_TRACE) await trace(databaseUrl);
     } finally {
-      await service.stop();
+      await Promise.all(services.map((service) => service.stop()));
     }
   } finally {
     await smtp.stop();
