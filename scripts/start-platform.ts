@@ -27,6 +27,7 @@ const edgePort = Number(process.env.PORT ?? 3000);
 const children: ChildProcess[] = [];
 let postgres: LocalPostgres | undefined;
 let nats: LocalNats | undefined;
+let mailCatcher: { stop(): Promise<void> } | undefined;
 let stopping = false;
 
 function say(line: string): void {
@@ -100,6 +101,7 @@ async function stop(code: number): Promise<void> {
         }),
     ),
   );
+  await mailCatcher?.stop().catch(() => undefined);
   await nats?.stop();
   await postgres?.stop();
   say('Guichet est arrêté.');
@@ -128,12 +130,21 @@ async function main(): Promise<void> {
     natsUrl = nats.url;
   }
 
+  let smtpUrl = process.env.SMTP_URL;
+  let mailPage: string | undefined;
+  if (!smtpUrl) {
+    const catcher = await startMailCatcher();
+    smtpUrl = catcher.smtpUrl;
+    mailPage = catcher.webUrl;
+  }
+
   for (const service of SERVICES) {
     startProcess(service.name, `apps/${service.name}/src/main.js`, {
       PORT: String(service.port),
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
+      ...(service.name === 'notifications' ? { SMTP_URL: smtpUrl } : {}),
     });
   }
   await Promise.all(
@@ -152,8 +163,33 @@ async function main(): Promise<void> {
   say('');
   say(`API : ${base}/api`);
   for (const service of SERVICES) say(`OpenAPI ${service.name.padEnd(13)} : ${base}/docs/${service.name}`);
+  if (mailPage) say(`Courriels envoyés (maildev) : ${mailPage}`);
   say(`Journaux : ${logDir}`);
   say(`Guichet est prêt (ready) sur ${base} — Ctrl-C pour tout arrêter.`);
+}
+
+/**
+ * The local SMTP catcher (maildev): every e-mail the notifications service sends lands there, readable on its web
+ * page. Ports: LOCAL_SMTP_PORT (1025) and LOCAL_MAIL_WEB_PORT (1080), on loopback.
+ */
+async function startMailCatcher(): Promise<{ smtpUrl: string; webUrl: string }> {
+  const smtpPort = Number(process.env.LOCAL_SMTP_PORT ?? 1025);
+  const webPort = Number(process.env.LOCAL_MAIL_WEB_PORT ?? 1080);
+  say(
+    `Récepteur de courriels local (maildev) : SMTP sur le port ${smtpPort}, page web sur le port ${webPort}…`,
+  );
+  const { MailDev } = await import('maildev');
+  const maildev = new MailDev({
+    smtp: smtpPort,
+    ip: '127.0.0.1',
+    web: webPort,
+    webIp: '127.0.0.1',
+    mailDirectory: join(dataDir, 'mail'),
+    silent: true,
+  });
+  await maildev.start();
+  mailCatcher = maildev;
+  return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://localhost:${webPort}/index.html` };
 }
 
 main().catch((error: unknown) => {

@@ -7,3 +7,4 @@ export * from './fixtures/ledger/index.js';
 export * from './fixtures/ledger/ledger.harness.js';
 export * from './service-process.js';
 export * from './event-probe.js';
+export * from './test-smtp.js';

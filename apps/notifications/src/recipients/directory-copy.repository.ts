@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DirectoryAgentUpdatedV1, DirectoryTeamUpdatedV1 } from '#domain';
+import type { AgentDelivery, KnownAgent, KnownTeam } from './recipients.rules.js';
+
+export interface ApplicationContact {
+  applicationId: string;
+  procedure: string;
+  receiptNumber: string;
+  subject: string;
+  email: string | null;
+  teamCode: string | null;
+}
+
+/**
+ * Notifications' own copies: the citizen's contact per file (from `application.submitted`, the only personal data
+ * it keeps), the team of each file (from `application.routed`), teams' and agents' addresses (from the directory's
+ * events) and agents' digest choice.
+ */
+@Injectable()
+export class DirectoryCopy {
+  constructor(private readonly defaultDelivery: AgentDelivery) {}
+
+  /** Keeps a file's contact; `since` (the submission) starts its retention period. */
+  async saveContact(
+    manager: EntityManager,
+    contact: Omit<ApplicationContact, 'teamCode'>,
+    since: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.application_contacts
+         (application_id, procedure, receipt_number, subject, email, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING`,
+      [
+        contact.applicationId,
+        contact.procedure,
+        contact.receiptNumber,
+        contact.subject,
+        contact.email,
+        since,
+      ],
+    );
+  }
+
+  async setTeam(manager: EntityManager, applicationId: string, teamCode: string): Promise<void> {
+    await manager.query(
+      'UPDATE notifications.application_contacts SET team_code = $2 WHERE application_id = $1',
+      [applicationId, teamCode],
+    );
+  }
+
+  async contact(manager: EntityManager, applicationId: string): Promise<ApplicationContact | undefined> {
+    const rows: Record<string, string | null>[] = await manager.query(
+      `SELECT application_id, procedure, receipt_number, subject, email, team_code
+       FROM notifications.application_contacts WHERE application_id = $1`,
+      [applicationId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      applicationId: String(row.application_id),
+      procedure: String(row.procedure),
+      receiptNumber: String(row.receipt_number),
+      subject: String(row.subject),
+      email: row.email,
+      teamCode: row.team_code,
+    };
+  }
+
+  async saveTeam(manager: EntityManager, team: DirectoryTeamUpdatedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.teams (code, name, email, removed, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (code) DO UPDATE SET name = $2, email = $3, removed = $4, updated_at = now()`,
+      [team.code, team.name, team.email ?? null, team.removed ?? false],
+    );
+  }
+
+  async saveAgent(manager: EntityManager, agent: DirectoryAgentUpdatedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.agents (subject, display_name, email, team_codes, removed, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (subject) DO UPDATE SET display_name = $2, email = $3, team_codes = $4, removed = $5,
+         updated_at = now()`,
+      [agent.subject, agent.displayName, agent.email ?? null, agent.teamCodes, agent.removed ?? false],
+    );
+  }
+
+  /** A team and its current agents; undefined when the directory never told of it (or removed it). */
+  async team(manager: EntityManager, code: string): Promise<KnownTeam | undefined> {
+    const teams: { code: string; name: string; email: string | null }[] = await manager.query(
+      'SELECT code, name, email FROM notifications.teams WHERE code = $1 AND NOT removed',
+      [code],
+    );
+    if (teams.length === 0) return undefined;
+    const agents = await this.agents(manager, 'team_codes @> ARRAY[$1]::text[]', [code]);
+    return { ...teams[0], agents };
+  }
+
+  async agent(manager: EntityManager, subject: string): Promise<KnownAgent | undefined> {
+    return (await this.agents(manager, 'a.subject = $1', [subject]))[0];
+  }
+
+  async setDelivery(manager: EntityManager, subject: string, delivery: AgentDelivery): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.preferences (subject, agent_delivery, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (subject) DO UPDATE SET agent_delivery = $2, updated_at = now()`,
+      [subject, delivery],
+    );
+  }
+
+  async delivery(manager: EntityManager, subject: string): Promise<AgentDelivery> {
+    const rows: { agent_delivery: AgentDelivery }[] = await manager.query(
+      'SELECT agent_delivery FROM notifications.preferences WHERE subject = $1',
+      [subject],
+    );
+    return rows[0]?.agent_delivery ?? this.defaultDelivery;
+  }
+
+  private async agents(manager: EntityManager, where: string, parameters: unknown[]): Promise<KnownAgent[]> {
+    const rows: {
+      subject: string;
+      display_name: string;
+      email: string | null;
+      delivery: AgentDelivery | null;
+    }[] = await manager.query(
+      `SELECT a.subject, a.display_name, a.email, p.agent_delivery AS delivery
+         FROM notifications.agents a LEFT JOIN notifications.preferences p ON p.subject = a.subject
+         WHERE NOT a.removed AND ${where} ORDER BY a.subject`,
+      parameters,
+    );
+    return rows.map((row) => ({
+      subject: row.subject,
+      displayName: row.display_name,
+      email: row.email,
+      delivery: row.delivery ?? this.defaultDelivery,
+    }));
+  }
+}
