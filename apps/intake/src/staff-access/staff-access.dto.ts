@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ACCESS_PURPOSES, type AccessPurpose } from './access-purposes.js';
+import { PageQuery } from '#platform';
 
 export class ContentQuery {
   @ApiProperty({
@@ -13,7 +13,7 @@ export class ContentQuery {
   purpose: AccessPurpose;
 }
 
-export class AccessLogQuery {
+export class AccessLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Un dossier' })
   @IsOptional()
   @IsUUID()
@@ -40,19 +40,4 @@ export class AccessLogQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }

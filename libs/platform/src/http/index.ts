@@ -1,2 +1,3 @@
 export * from './cacheable-json.js';
 export * from './json-depth.js';
+export * from './page-query.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { PageQuery } from '#platform';
 import {
   IsIn,
   IsInt,
@@ -22,7 +22,7 @@ export class FileIdParam {
   id: string;
 }
 
-export class InboxQuery {
+export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: FILE_STATUSES,
     description: 'Filtre par état (plusieurs séparés par des virgules)',
@@ -58,21 +58,6 @@ export class InboxQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'doit valoir true ou false' })
   flagged?: 'true' | 'false';
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 
   statuses(): FileStatus[] | undefined {
     return this.status ? (this.status.split(',') as FileStatus[]) : undefined;
