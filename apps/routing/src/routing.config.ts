@@ -1,5 +1,6 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { MessagingConfig } from '#messaging';
+import { EnvBoolean } from '#platform';
 
 /** Configuration of the routing service: the platform's and the event backbone's variables (see the README). */
 export class RoutingConfig extends MessagingConfig {
@@ -30,4 +31,16 @@ export class RoutingConfig extends MessagingConfig {
   @Min(1)
   @Max(500)
   BACK_OFFICE_MAX_PAGE_SIZE: number = 100;
+
+  // — Directory —
+
+  /** Load the demo directory of the Calvados on a first start (empty directory). */
+  @EnvBoolean()
+  @IsBoolean()
+  DIRECTORY_DEMO: boolean = true;
+
+  /** How often a replica checks whether the directory changed elsewhere, in ms. */
+  @IsInt()
+  @Min(500)
+  DIRECTORY_REFRESH_MS: number = 5_000;
 }

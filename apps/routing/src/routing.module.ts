@@ -6,6 +6,11 @@ import {
   BACK_OFFICE_MIGRATIONS,
   backOfficeProviders,
 } from './back-office/back-office.parts.js';
+import {
+  DIRECTORY_CONTROLLERS,
+  DIRECTORY_MIGRATIONS,
+  directoryProviders,
+} from './directory/directory.parts.js';
 import type { RoutingConfig } from './routing.config.js';
 
 /** What tests (or a demonstration) put in place of the real bindings, e.g. `Clock` or the `DirectoryIndex` port. */
@@ -29,12 +34,16 @@ export class RoutingModule {
           database: {
             schema: 'routing',
             entities: [...BACK_OFFICE_ENTITIES],
-            migrations: [...BACK_OFFICE_MIGRATIONS],
+            migrations: [...BACK_OFFICE_MIGRATIONS, ...DIRECTORY_MIGRATIONS],
           },
         }),
       ],
-      controllers: [...BACK_OFFICE_CONTROLLERS],
-      providers: [...backOfficeProviders(config), ...(options.overrides ?? [])],
+      controllers: [...DIRECTORY_CONTROLLERS, ...BACK_OFFICE_CONTROLLERS],
+      providers: [
+        ...directoryProviders(config),
+        ...backOfficeProviders(config),
+        ...(options.overrides ?? []),
+      ],
     };
   }
 }

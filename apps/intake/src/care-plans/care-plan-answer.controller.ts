@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { ApplicationIdParam } from '../applications/applications.dto.js';
-import { ApiErrors } from '../http/api-errors.js';
+import { ApiErrors } from '#platform';
 import { CarePlanAnswerRequest } from './care-plan-answer.dto.js';
 import { CarePlanAnswerService } from './care-plan-answer.service.js';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { ApplicationIdParam } from '../applications/applications.dto.js';
-import { ApiErrors } from '../http/api-errors.js';
+import { ApiErrors } from '#platform';
 import { AccessLogQuery, ContentQuery } from './staff-access.dto.js';
 import { StaffAccessService } from './staff-access.service.js';
 

@@ -35,6 +35,20 @@ export class InMemoryCommuneDirectory implements CommuneDirectory {
     return this.byCode.get(inseeCode);
   }
 
+  /** The SIREN of every EPCI that has a commune here. */
+  epciCodes(): Set<string> {
+    return new Set([...this.byCode.values()].flatMap((commune) => (commune.epci ? [commune.epci.code] : [])));
+  }
+
+  departementCodes(): Set<string> {
+    return new Set([...this.byCode.values()].map((commune) => commune.departement));
+  }
+
+  /** Every commune of a département (its code: '14', '2A', '971'…). */
+  inDepartement(code: string): Commune[] {
+    return [...this.byCode.values()].filter((commune) => commune.departement === code);
+  }
+
   byPostalCode(postalCode: string): Commune[] {
     return this.byPostal.get(postalCode) ?? [];
   }

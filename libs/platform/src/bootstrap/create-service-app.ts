@@ -40,6 +40,8 @@ export async function createServiceApp(
   const jsonOptions = { verify: refuseDeepJson(config.HTTP_BODY_MAX_DEPTH) };
   app.useBodyParser('json', jsonOptions as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { extended: true });
+  // Files sent as CSV (the directory's rules): read as text, parsed by the endpoint with a CSV library.
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.use(requestContextMiddleware);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

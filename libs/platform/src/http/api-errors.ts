@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@
 
 /**
  * The platform's error format (README, "Errors") described for OpenAPI, and one decorator listing the error answers
- * of an operation. TODO(contract): replace by the shared decorator of libs/platform once it lands.
+ * of an operation, for every service.
  */
 export class ApiErrorDetail {
   @ApiProperty({ example: 'purpose', description: 'Le champ (ou paramètre) en cause' })
@@ -32,10 +32,11 @@ export class ApiErrorBody {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Requête invalide : chaque champ en erreur est nommé, avec la raison',
   401: 'Jeton absent ou invalide',
-  403: 'Rôle non autorisé, ou dossier d’une autre équipe',
-  404: 'Dossier inconnu (ou d’un autre usager)',
-  409: 'L’état du dossier ne permet pas cette action',
-  422: 'Une règle de la démarche refuse la demande',
+  403: 'Rôle non autorisé, ou ressource hors de votre périmètre (dossier d’une autre équipe…)',
+  404: 'Ressource inconnue (ou d’un autre usager)',
+  409: 'Conflit : l’état de la ressource ne permet pas cette action, ou elle existe déjà',
+  422: 'Une règle métier refuse la demande',
+  500: 'Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation)',
 };
 
 /** The error answers of an operation, each with the platform's error body. */
