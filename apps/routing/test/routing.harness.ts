@@ -41,11 +41,15 @@ export interface RoutingUnderTest {
   stop(): Promise<void>;
 }
 
-/** Routing in this process on a fresh database and its own nats-server, with the directory fixture and a clock. */
+/**
+ * Routing in this process on a fresh database and its own nats-server, with a clock and either the directory
+ * fixture (default) or the real directory loaded with the demo of the Calvados (`directory: 'demo'`).
+ */
 export async function startRouting(
   label: string,
   start = '2026-03-02T09:00:00Z',
   variables: Record<string, string> = {},
+  directory: 'fixture' | 'demo' = 'fixture',
 ): Promise<RoutingUnderTest> {
   const nats = await startTestNats();
   const databaseUrl = await createTestDatabase(label);
@@ -53,6 +57,7 @@ export async function startRouting(
     DATABASE_URL: databaseUrl,
     NATS_URL: nats.url,
     DEADLINE_JOB_INTERVAL_MS: '3600000',
+    DIRECTORY_DEMO: directory === 'demo' ? 'true' : 'false',
     ...variables,
   });
   const clock = new ManualClock(start);
@@ -60,7 +65,9 @@ export async function startRouting(
     'routing',
     RoutingModule.forRoot(config, {
       overrides: [
-        { provide: DirectoryIndex, useValue: new FixtureDirectoryIndex() },
+        ...(directory === 'fixture'
+          ? [{ provide: DirectoryIndex, useValue: new FixtureDirectoryIndex() }]
+          : []),
         { provide: Clock, useValue: clock },
       ],
     }),
