@@ -15,7 +15,6 @@ import {
 } from '#domain';
 import { Outbox } from '#messaging';
 import { Clock, type Principal } from '#platform';
-import { estimateIsProvisional } from '../apa-provisional.js';
 import { backOfficeProcedure } from '../back-office.procedures.js';
 import { girOpensApa } from '../decisions/decision.rules.js';
 import { FileEntity } from '../files/file.entity.js';
@@ -100,7 +99,7 @@ export class CarePlansService {
       });
       const answerBy = carePlanAnswerBy(today);
       const planId = uuidv7();
-      const provisionalParameters = estimateIsProvisional(estimate, today);
+      const provisionalParameters = estimate.provisional;
       file.carePlan = {
         planId,
         gir: evaluation.gir,

@@ -8,10 +8,10 @@ import {
   type Gir,
   type Household,
   SUBJECTS,
+  parametersAreProvisional,
 } from '#domain';
 import { Outbox } from '#messaging';
 import type { Principal } from '#platform';
-import { estimateIsProvisional, parametersAreProvisional } from '../apa-provisional.js';
 import { backOfficeProcedure } from '../back-office.procedures.js';
 import { BACK_OFFICE_SETTINGS, type BackOfficeSettings } from '../back-office.settings.js';
 import { silenceOutcome, tacitDecisionDate } from '../deadlines/deadline.rules.js';
@@ -122,7 +122,7 @@ export class DecisionsService {
         planCents: estimate.acceptedPlanCents,
         participationCents: estimate.participationCents,
         amountCents: estimate.paid ? estimate.apaCents : 0,
-        provisionalParameters: estimateIsProvisional(estimate, today),
+        provisionalParameters: estimate.provisional,
         ...(estimate.paid
           ? {}
           : {
