@@ -21,6 +21,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Each request in turn; `setupRequest` may change the path of each one. */
+    requests?: { setupRequest?: (request: { path: string }) => { path: string } }[];
   }
 
   function autocannon(options: Options): Promise<Result>;

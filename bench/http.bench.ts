@@ -3,12 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { etalabCommuneDirectory } from '#domain';
 import { freePort, startLocalNats, startLocalPostgres } from '#local-infra';
 import { createTestDatabase, type ServiceProcess, spawnServiceProcess } from '#testing';
 
 /**
  * `npm run bench:http`: HTTP throughput of the platform next to a bare Nest hello-world on the same stack, in one
- * run: the hello-world, a service's `/health`, `GET /api/procedures` straight from intake and through the edge.
+ * run: the hello-world, a service's `/health`, `GET /api/procedures` straight from intake and through the edge,
+ * routing's `/health` and find-my-contact (`GET /api/contacts`) over every commune of the Calvados.
  * Starts its own PostgreSQL and nats-server; every server runs in a process of its own, autocannon in this one.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -22,9 +24,14 @@ interface Measure {
   failures: number;
 }
 
-async function measure(label: string, url: string): Promise<Measure> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+/** `paths`: requests spread over these paths (one after the other), e.g. a different commune each time. */
+async function measure(label: string, url: string, paths?: string[]): Promise<Measure> {
+  let next = 0;
+  const requests = paths && [
+    { setupRequest: (request: { path: string }) => ({ ...request, path: paths[next++ % paths.length] }) },
+  ];
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   return {
     label,
     rate: result.requests.average,
@@ -52,7 +59,15 @@ function report(measures: Measure[]): void {
   if (direct && edge) {
     console.log(`Edge / direct (GET /api/procedures) : ${((100 * edge.rate) / direct.rate).toFixed(1)} %`);
   }
-  const aim = measures.filter((entry) => entry !== hello && entry !== edge);
+  const routingHealth = measures.find((entry) => entry.label === 'GET /health (routing)');
+  const contacts = measures.find((entry) => entry.label.startsWith('GET /api/contacts'));
+  if (routingHealth && contacts) {
+    const share = ((100 * contacts.rate) / routingHealth.rate).toFixed(1);
+    console.log(
+      `Trouver mon contact / /health de routing : ${share} % (objectif ≥ 50 %), p99 ${contacts.p99} ms`,
+    );
+  }
+  const aim = measures.filter((entry) => entry !== hello && entry !== edge && entry !== contacts);
   const reached = aim.every((entry) => entry.rate >= hello.rate / 2);
   console.log(
     `Objectif ≥ 50 % du hello-world pour /health et le catalogue : ${reached ? 'atteint' : 'NON atteint'}`,
@@ -76,13 +91,32 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
     });
     processes.push(intake);
+    const routing = await spawnServiceProcess('apps/routing/src/main.js', {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: nats.url,
+      LOG_LEVEL: 'info',
+    });
+    processes.push(routing);
     const edge = await spawnServiceProcess('apps/edge/src/main.js', { INTAKE_URL: intake.url });
     processes.push(edge);
+    // Find-my-contact over every commune of the Calvados, one after the other, with the topics in turn.
+    const topics = ['autonomie', 'handicap', 'enfance-famille', 'insertion', 'subventions-communes'];
+    const contactPaths = etalabCommuneDirectory()
+      .inDepartement('14')
+      .map(
+        (commune, index) => `/api/contacts?commune=${commune.code}&topic=${topics[index % topics.length]}`,
+      );
     const measures = [
       await measure('hello-world Nest nu', `${hello.url}/`),
       await measure('GET /health (intake)', `${intake.url}/health`),
       await measure('GET /api/procedures (intake direct)', `${intake.url}/api/procedures`),
       await measure('GET /api/procedures (edge → intake)', `${edge.url}/api/procedures`),
+      await measure('GET /health (routing)', `${routing.url}/health`),
+      await measure(
+        `GET /api/contacts (routing, ${contactPaths.length} communes)`,
+        routing.url,
+        contactPaths,
+      ),
     ];
     report(measures);
   } finally {
