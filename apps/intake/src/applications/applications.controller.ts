@@ -1,8 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationFailed } from '#domain';
-import { CurrentPrincipal, type Principal, Roles } from '#platform';
+import { ApiErrors, CurrentPrincipal, type Principal, Roles } from '#platform';
 import {
   ApplicationIdParam,
   ComplementRequest,
@@ -12,6 +19,7 @@ import {
   SubmitRequest,
   WithdrawRequest,
 } from './applications.dto.js';
+import { ApplicationListDoc, ApplicationViewDoc, ReceiptDoc, TimelineDoc } from './applications.responses.js';
 import { ApplicationsService } from './applications.service.js';
 
 /** The citizen's files. A citizen only ever sees their own (someone else's file answers 404). */
@@ -24,24 +32,30 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Crée un brouillon de demande' })
+  @ApiCreatedResponse({ type: ApplicationViewDoc })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApplicationRequest) {
     return this.applications.createDraft(principal, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Mes demandes' })
+  @ApiOkResponse({ type: ApplicationListDoc })
   async list(@CurrentPrincipal() principal: Principal) {
     return { items: await this.applications.list(principal) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Une demande, son état et son délai' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
+  @ApiErrors(404)
   get(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam) {
     return this.applications.get(principal, params.id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Enregistre un brouillon (même incomplet)' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
+  @ApiErrors(404, 409)
   save(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ApplicationIdParam,
@@ -53,6 +67,8 @@ export class ApplicationsController {
   @Post(':id/submit')
   @HttpCode(201)
   @ApiOperation({ summary: 'Dépose la demande sur l’honneur : accusé de réception et délai légal' })
+  @ApiCreatedResponse({ type: ReceiptDoc })
+  @ApiErrors(404, 409, 422)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -81,6 +97,8 @@ export class ApplicationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire la demande' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
+  @ApiErrors(404, 409)
   withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ApplicationIdParam,
@@ -92,6 +110,8 @@ export class ApplicationsController {
   @Post(':id/complements')
   @HttpCode(200)
   @ApiOperation({ summary: 'Répond à une demande d’informations complémentaires' })
+  @ApiOkResponse({ type: ApplicationViewDoc })
+  @ApiErrors(404, 409)
   complement(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ApplicationIdParam,
@@ -102,6 +122,8 @@ export class ApplicationsController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'L’historique du dossier, en clair' })
+  @ApiOkResponse({ type: TimelineDoc })
+  @ApiErrors(404)
   async timeline(@CurrentPrincipal() principal: Principal, @Param() params: ApplicationIdParam) {
     return { items: await this.applications.timeline(principal, params.id) };
   }

@@ -15,14 +15,22 @@ export class CreateApplicationRequest {
   @Matches(/^[a-z][a-z0-9-]{1,30}$/, { message: 'doit être le code d’une démarche (ex. apa)' })
   procedure: string;
 
-  @ApiPropertyOptional({ description: 'Début du formulaire (peut être incomplet)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Début du formulaire (peut être incomplet)',
+  })
   @IsOptional()
   @IsObject()
   data?: Record<string, unknown>;
 }
 
 export class SaveDraftRequest {
-  @ApiProperty({ description: 'Parties du formulaire à enregistrer (les parties absentes sont conservées)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Parties du formulaire à enregistrer (les parties absentes sont conservées)',
+  })
   @IsObject()
   data: Record<string, unknown>;
 }

@@ -3,8 +3,11 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class ApaEstimateRequest {
   @ApiProperty({
-    enum: [1, 2, 3, 4, 'unknown'],
-    description: 'GIR évalué, ou « unknown » pour les quatre estimations',
+    oneOf: [
+      { type: 'integer', enum: [1, 2, 3, 4] },
+      { type: 'string', enum: ['unknown'] },
+    ],
+    description: 'GIR évalué (1 à 4, nombre), ou « unknown » pour les quatre estimations',
   })
   @IsIn([1, 2, 3, 4, 'unknown'])
   gir: 1 | 2 | 3 | 4 | 'unknown';

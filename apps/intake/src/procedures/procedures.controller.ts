@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import type { Request, Response } from 'express';
 import {
@@ -9,8 +9,9 @@ import {
   parisDate,
   provisionalParametersWarning,
 } from '#domain';
-import { Public } from '#platform';
+import { ApiErrors, Public } from '#platform';
 import { ApaEstimateRequest } from './apa-estimate.dto.js';
+import { ProcedureCatalogueDoc, ProcedureDescriptionDoc } from './procedures.responses.js';
 import { ProcedureCatalogue } from './procedure-catalogue.js';
 
 class ProcedureCodeParam {
@@ -40,12 +41,18 @@ export class ProceduresController {
 
   @Get()
   @ApiOperation({ summary: 'Les démarches proposées : champs, règles, délai' })
+  @ApiOkResponse({
+    type: ProcedureCatalogueDoc,
+    description: 'Avec ETag et Cache-Control (304 sur If-None-Match)',
+  })
   list(@Req() request: Request, @Res() response: Response): void {
     this.catalogue.listing.send(request, response);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'Une démarche' })
+  @ApiOkResponse({ type: ProcedureDescriptionDoc })
+  @ApiErrors(404)
   get(@Param() params: ProcedureCodeParam, @Req() request: Request, @Res() response: Response): void {
     this.catalogue.description(params.code).send(request, response);
   }

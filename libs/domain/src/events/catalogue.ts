@@ -39,7 +39,10 @@ export const EVENT_CATALOGUE = {
   [SUBJECTS.applicationInfoRequested]: { current: 1, versions: { 1: ApplicationInfoRequestedV1 } },
   [SUBJECTS.applicationDecided]: { current: 1, versions: { 1: ApplicationDecidedV1 } },
   [SUBJECTS.applicationDeadlineChanged]: { current: 1, versions: { 1: ApplicationDeadlineChangedV1 } },
-  [SUBJECTS.applicationDeadlineApproaching]: { current: 1, versions: { 1: ApplicationDeadlineApproachingV1 } },
+  [SUBJECTS.applicationDeadlineApproaching]: {
+    current: 1,
+    versions: { 1: ApplicationDeadlineApproachingV1 },
+  },
   [SUBJECTS.applicationCarePlanProposed]: { current: 1, versions: { 1: ApplicationCarePlanProposedV1 } },
   [SUBJECTS.applicationCarePlanAnswered]: { current: 1, versions: { 1: ApplicationCarePlanAnsweredV1 } },
   [SUBJECTS.checkOpened]: { current: 1, versions: { 1: CheckOpenedV1 } },

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Principal, Role } from './principal.js';
 
@@ -8,8 +9,12 @@ export const PUBLIC_KEY = 'guichet:public';
 /** The roles allowed to call an endpoint; anyone else gets 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-/** An endpoint open to anyone, without a token. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** Marks public operations in the OpenAPI document; the platform turns it into `security: []` (api-contract.ts). */
+export const PUBLIC_EXTENSION = 'x-guichet-public';
+
+/** An endpoint open to anyone, without a token (the OpenAPI document says so: no security). */
+export const Public = () =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;

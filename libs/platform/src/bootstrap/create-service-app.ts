@@ -4,7 +4,7 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@n
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '../config/index.js';
 import { correlationMiddleware, requestContextMiddleware } from '../context/index.js';
-import { refuseDeepJson } from '../http/index.js';
+import { ApiErrorBody, completeApiContract, refuseDeepJson } from '../http/index.js';
 import { createServiceLogger, httpLoggingMiddleware, ServiceLogger } from '../logging/index.js';
 import { SERVICE_CONFIG } from '../module/index.js';
 
@@ -44,14 +44,19 @@ export async function createServiceApp(
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.use(requestContextMiddleware);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(description.title)
-      .setDescription(description.description)
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = completeApiContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(description.title)
+        .setDescription(description.description)
+        .setVersion('0.1.0')
+        .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
+        .addServer(config.PUBLIC_BASE_URL, 'L’entrée HTTP de Guichet (edge)')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ApiErrorBody] },
+    ),
   );
   SwaggerModule.setup(docsPath(description.name), app, document, {
     jsonDocumentUrl: `${docsPath(description.name)}/openapi.json`,

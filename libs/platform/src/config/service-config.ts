@@ -33,6 +33,10 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** The public address of the HTTP entry (the edge), written as `servers` in the OpenAPI documents. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'doit être une URL http(s)://…' })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
   @IsString()
   AUTH_ISSUER: string = 'guichet-dev';
 

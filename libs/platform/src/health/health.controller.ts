@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -25,12 +25,17 @@ export class HealthController {
 
   @Get('health')
   @HealthCheck()
+  @ApiOperation({ operationId: 'liveness', summary: 'Vivant : le processus répond (sonde de vie)' })
   liveness() {
     return this.health.check([]);
   }
 
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'readiness',
+    summary: 'Prêt : PostgreSQL et NATS joignables (sonde de disponibilité)',
+  })
   readiness() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3_000 }),

@@ -2,3 +2,4 @@ export * from './cacheable-json.js';
 export * from './json-depth.js';
 export * from './page-query.js';
 export * from './api-errors.js';
+export * from './api-contract.js';

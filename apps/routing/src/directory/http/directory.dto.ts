@@ -63,7 +63,17 @@ export class TeamRequest {
   @MaxLength(64)
   kind: string;
 
-  @ApiProperty({ type: PublicContact })
+  @ApiProperty({
+    type: 'object',
+    required: ['name'],
+    properties: {
+      name: { type: 'string' },
+      address: { type: 'string' },
+      phone: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      hours: { type: 'string', description: 'Horaires d’ouverture, en clair' },
+    },
+  })
   @ValidateNested()
   @Type(() => PublicContact)
   contact: PublicContact;
