@@ -6,6 +6,12 @@ import { ROUTES } from '../apps/edge/src/edge.routes.js';
 
 const COMPOSE_FILE = resolve(process.cwd(), 'docker-compose.yml');
 const JWKS_URL = 'https://sso.example/jwks';
+/** What a production deployment must give (the compose file refuses to render without each). */
+const PRODUCTION: Record<string, string> = {
+  AUTH_JWKS_URL: JWKS_URL,
+  AUTH_ISSUER: 'https://sso.example/realms/guichet',
+  SMTP_URL: 'smtp://relay.example:587',
+};
 
 interface ComposeResult {
   status: number;
@@ -42,10 +48,16 @@ function compose(args: string[], env: NodeJS.ProcessEnv, envFile: string): Compo
   }
 }
 
+function without(name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(PRODUCTION).filter(([key]) => key !== name));
+}
+
 /** The caller's environment without anything that would feed or redirect the compose file. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AUTH_') && !name.startsWith('COMPOSE_')),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('AUTH_') && !name.startsWith('COMPOSE_') && !name.startsWith('SMTP_'),
+    ),
   );
   return { ...env, ...extra };
 }
@@ -66,21 +78,13 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
   });
 
   it('is valid when AUTH_JWKS_URL is set', () => {
-    const result = compose(
-      ['config', '-q'],
-      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
-      envFile,
-    );
+    const result = compose(['config', '-q'], cleanEnv(PRODUCTION), envFile);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('runs PostgreSQL, NATS, the four services and the edge', () => {
-    const result = compose(
-      ['config', '--services'],
-      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
-      envFile,
-    );
+    const result = compose(['config', '--services'], cleanEnv(PRODUCTION), envFile);
     expect(result.status).toBe(0);
     const services = result.stdout.split('\n').filter((line) => line.trim() !== '');
     expect(new Set(services)).toEqual(
@@ -89,18 +93,10 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
   });
 
   it('gives every service the edge routes to a container, and points the edge at it', () => {
-    const services = compose(
-      ['config', '--services'],
-      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
-      envFile,
-    )
+    const services = compose(['config', '--services'], cleanEnv(PRODUCTION), envFile)
       .stdout.split('\n')
       .filter((line) => line.trim() !== '');
-    const rendered = compose(
-      ['config'],
-      cleanEnv({ AUTH_JWKS_URL: JWKS_URL, AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
-      envFile,
-    ).stdout;
+    const rendered = compose(['config'], cleanEnv(PRODUCTION), envFile).stdout;
     const routed = [...new Set(ROUTES.map((route) => route.service))];
     expect(routed.length).toBeGreaterThan(0);
     for (const service of routed) {
@@ -110,12 +106,14 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
   });
 
   it('refuses to render without AUTH_JWKS_URL, naming it', () => {
-    const result = compose(
-      ['config', '-q'],
-      cleanEnv({ AUTH_ISSUER: 'https://sso.example/realms/guichet' }),
-      envFile,
-    );
+    const result = compose(['config', '-q'], cleanEnv(without('AUTH_JWKS_URL')), envFile);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('AUTH_JWKS_URL');
+  });
+
+  it('refuses to render without SMTP_URL (the notifications relay), naming it', () => {
+    const result = compose(['config', '-q'], cleanEnv(without('SMTP_URL')), envFile);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('SMTP_URL');
   });
 });
