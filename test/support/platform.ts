@@ -28,9 +28,19 @@ export async function startPlatform(label: string): Promise<RunningPlatform> {
     NATS_URL: nats.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
   };
-  const started = await Promise.all(
+  // One service that fails to start must not leave the others (and nats-server) running after the test.
+  const attempts = await Promise.allSettled(
     SERVICE_NAMES.map((name) => spawnServiceProcess(`apps/${name}/src/main.js`, environment)),
   );
+  const failure = attempts.find((attempt) => attempt.status === 'rejected');
+  if (failure) {
+    await Promise.all(
+      attempts.map((attempt) => (attempt.status === 'fulfilled' ? attempt.value.stop() : undefined)),
+    );
+    await nats.stop();
+    throw failure.reason;
+  }
+  const started = attempts.map((attempt) => (attempt as PromiseFulfilledResult<ServiceProcess>).value);
   const services = Object.fromEntries(SERVICE_NAMES.map((name, index) => [name, started[index]])) as Record<
     ServiceName,
     ServiceProcess
