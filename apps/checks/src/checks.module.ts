@@ -1,21 +1,41 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { eventDrivenServiceImports } from '#messaging';
+import { AuditService } from './audit/audit.service.js';
 import type { ChecksConfig } from './checks.config.js';
+import { CHECKS_CONFIG } from './checks.tokens.js';
+import { ChecksController } from './http/checks.controller.js';
+import { ChecksTables1764000300000 } from './migrations/1764000300000-checks-tables.js';
+import { PoliciesService } from './sampling/policies.service.js';
+import { SelectionEvents } from './sampling/selection.events.js';
+import { SelectionService } from './sampling/selection.service.js';
+
+export interface ChecksModuleOptions {
+  /** Providers added last: they replace the module's own bindings of the same token (e.g. `Clock` in tests). */
+  overrides?: Provider[];
+}
 
 @Module({})
 export class ChecksModule {
   static readonly description =
     "Contrôles a posteriori : politique d'échantillonnage, dossiers de contrôle, constats, conclusions.";
 
-  static forRoot(config: ChecksConfig): DynamicModule {
+  static forRoot(config: ChecksConfig, options: ChecksModuleOptions = {}): DynamicModule {
     return {
       module: ChecksModule,
       imports: [
         ...eventDrivenServiceImports({
           name: 'checks',
           config,
-          database: { schema: 'checks', entities: [], migrations: [] },
+          database: { schema: 'checks', entities: [], migrations: [ChecksTables1764000300000] },
         }),
+      ],
+      controllers: [ChecksController, SelectionEvents],
+      providers: [
+        { provide: CHECKS_CONFIG, useValue: config },
+        SelectionService,
+        PoliciesService,
+        AuditService,
+        ...(options.overrides ?? []),
       ],
     };
   }

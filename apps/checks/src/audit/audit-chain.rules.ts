@@ -6,7 +6,8 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: string;
-  applicationId: string;
+  /** The file concerned; null for an action on the policies. */
+  applicationId: string | null;
   details: Record<string, unknown>;
 }
 

@@ -1,0 +1,80 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { RISK_OPERATORS, type RiskOperator } from '../sampling/sampling.rules.js';
+
+export class ApplicationIdParam {
+  @IsUUID('all', { message: 'doit être un identifiant de dossier (uuid)' })
+  applicationId: string;
+}
+
+export class ProcedureParam {
+  @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'doit être un code de démarche (ex. apa)' })
+  procedure: string;
+}
+
+export class RiskRuleRequest {
+  @ApiProperty({ example: 'resources-near-threshold' }) @Matches(/^[a-z0-9-]{2,64}$/) id: string;
+  @ApiProperty({ example: 'Ressources juste sous un seuil' }) @IsString() @MaxLength(200) label: string;
+  @ApiProperty({ example: 'monthlyResourcesCents' }) @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/) field: string;
+  @ApiProperty({ enum: RISK_OPERATORS }) @IsIn([...RISK_OPERATORS]) operator: RiskOperator;
+  @ApiProperty({
+    oneOf: [
+      { type: 'number' },
+      { type: 'string' },
+      { type: 'boolean' },
+      { type: 'array', items: { type: 'number' } },
+    ],
+    example: [90000, 100000],
+  })
+  @IsDefined()
+  value: string | number | boolean | [number, number];
+  @ApiProperty({ example: 0.15 }) @IsNumber() @Min(-1) @Max(1) weight: number;
+}
+
+export class PolicyRequest {
+  @ApiProperty({
+    example: 0.05,
+    description: 'Part aléatoire : probabilité d’un dossier sans facteur de risque',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  baseRate: number;
+
+  @ApiProperty({ type: [RiskRuleRequest] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RiskRuleRequest)
+  rules: RiskRuleRequest[];
+
+  @ApiProperty({ example: 0.02 }) @IsNumber() @Min(0) @Max(1) floor: number;
+  @ApiProperty({ example: 0.6 }) @IsNumber() @Min(0) @Max(1) ceiling: number;
+}
+
+export class TargetedCheckRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'doit être un identifiant de dossier (uuid)' })
+  applicationId: string;
+
+  @ApiProperty({ example: 'Signalement : ressources déclarées incohérentes avec un autre dossier' })
+  @IsString()
+  @MinLength(10, { message: 'doit expliquer le motif (10 caractères au moins)' })
+  @MaxLength(2000)
+  reason: string;
+}

@@ -1,0 +1,257 @@
+import pg from 'pg';
+import request from 'supertest';
+import { v7 as uuidv7 } from 'uuid';
+import { createEvent, type EventMap, type EventType, SUBJECTS } from '#domain';
+import { Clock, ManualClock } from '#platform';
+import {
+  bearer,
+  createTestDatabase,
+  eventsOnStream,
+  eventually,
+  publishEvent,
+  query,
+  type RunningService,
+  startService,
+  startTestNats,
+  testConfig,
+  type TestNats,
+} from '#testing';
+import { ChecksConfig } from '../src/checks.config.js';
+import { ChecksModule } from '../src/checks.module.js';
+
+describe('checks: selection of granted files, its proof, targeted checks, the audit log (real PostgreSQL + nats-server)', () => {
+  let nats: TestNats;
+  let databaseUrl: string;
+  let service: RunningService;
+  let admin: string;
+  let auditor: string;
+
+  const send = async <T extends EventType>(type: T, applicationId: string, payload: EventMap[T]) => {
+    const event = createEvent(type, applicationId, payload, { correlationId: `test-${uuidv7()}` });
+    await publishEvent(nats.url, event);
+    return event;
+  };
+  const openedFor = async (applicationId: string) =>
+    (await eventsOnStream(nats.url, SUBJECTS.checkOpened)).filter(
+      (event) => (event.payload as { applicationId: string }).applicationId === applicationId,
+    );
+  /** Whether checks has handled an event (its inbox keeps every event it processed). */
+  const handled = async (eventId: string) =>
+    (await query(databaseUrl, 'SELECT 1 FROM checks.inbox WHERE event_id = $1', [eventId])).length > 0;
+
+  /** A file filed, then decided as given: what intake and routing publish. */
+  async function fileDecided(
+    outcome: 'granted' | 'deemed_granted' | 'rejected',
+    facts: Record<string, string | number | boolean>,
+  ) {
+    const applicationId = uuidv7();
+    await send(SUBJECTS.applicationSubmitted, applicationId, {
+      applicationId,
+      procedure: 'apa',
+      receiptNumber: `APA-2026-${applicationId.slice(-6)}`,
+      submittedAt: '2026-03-02T09:00:00.000Z',
+      decisionDeadline: '2026-05-02',
+      silenceMeans: 'granted',
+      communeInsee: '14047',
+      applicant: { subject: 'citizen-jeanne' },
+      facts,
+    });
+    const decided = await send(SUBJECTS.applicationDecided, applicationId, {
+      applicationId,
+      outcome,
+      reason: 'Plan d’aide accepté',
+      amountCents: 60_000,
+      decidedAt: '2026-04-01T10:00:00.000Z',
+      remedies: 'RAPO puis tribunal administratif',
+    });
+    return { applicationId, decidedEventId: decided.id };
+  }
+
+  const proof = (applicationId: string) =>
+    request(service.url).get(`/api/checks/selection/${applicationId}`).set('Authorization', auditor);
+
+  beforeAll(async () => {
+    nats = await startTestNats();
+    databaseUrl = await createTestDatabase('checks');
+    const config = testConfig(ChecksConfig, {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: nats.url,
+      CHECKS_DEFAULT_RATE: '0',
+    });
+    service = await startService(
+      'checks',
+      ChecksModule.forRoot(config, {
+        overrides: [{ provide: Clock, useValue: new ManualClock('2026-04-01T10:00:00Z') }],
+      }),
+    );
+    admin = await bearer('admin', { sub: 'admin-1' });
+    auditor = await bearer('auditor', { sub: 'auditeur-1' });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await nats?.stop();
+  });
+
+  it('a granted file under a policy of probability 1 is selected once and opens a case (check.opened, with its proof)', async () => {
+    await request(service.url)
+      .put('/api/sampling-policies/apa')
+      .set('Authorization', admin)
+      .send({
+        baseRate: 0,
+        floor: 0,
+        ceiling: 1,
+        rules: [
+          {
+            id: 'third-party',
+            label: 'Déposée par un tiers',
+            field: 'filedBy',
+            operator: 'eq',
+            value: 'third_party',
+            weight: 1,
+          },
+        ],
+      })
+      .expect(200);
+    const { applicationId: selected } = await fileDecided('deemed_granted', {
+      filedBy: 'third_party',
+      age: 84,
+    });
+    const { applicationId: ignored } = await fileDecided('granted', { filedBy: 'self', age: 80 });
+    const rejected = await fileDecided('rejected', { filedBy: 'third_party', age: 80 });
+
+    await eventually(async () => expect((await proof(selected)).status).toBe(200));
+    const shown = (await proof(selected)).body;
+    expect(shown).toMatchObject({
+      selected: true,
+      probability: 1,
+      policyVersion: 1,
+      factors: { 'third-party': 1 },
+      stratum: 'third-party',
+      reproduced: true,
+    });
+    expect(shown.draw).toBeGreaterThanOrEqual(0);
+    await eventually(async () => {
+      const opened = await openedFor(selected);
+      expect(opened).toHaveLength(1);
+      expect(opened[0].payload).toMatchObject({
+        probability: 1,
+        draw: shown.draw,
+        factors: { 'third-party': 1 },
+      });
+    });
+
+    await eventually(async () =>
+      expect((await proof(ignored)).body).toMatchObject({
+        selected: false,
+        probability: 0,
+        reproduced: true,
+      }),
+    );
+    // A rejected file is not drawn: there is nothing to check after the fact.
+    await eventually(async () => expect(await handled(rejected.decidedEventId)).toBe(true));
+    await proof(rejected.applicationId).expect(404);
+    expect(await openedFor(ignored)).toHaveLength(0);
+    expect(await openedFor(rejected.applicationId)).toHaveLength(0);
+  });
+
+  it('a new policy version does not change a past selection', async () => {
+    const { applicationId } = await fileDecided('granted', { filedBy: 'third_party' });
+    await eventually(async () =>
+      expect((await proof(applicationId)).body).toMatchObject({ selected: true, policyVersion: 1 }),
+    );
+    await request(service.url)
+      .put('/api/sampling-policies/apa')
+      .set('Authorization', admin)
+      .send({ baseRate: 0, floor: 0, ceiling: 0, rules: [] })
+      .expect(200);
+    expect((await proof(applicationId)).body).toMatchObject({
+      selected: true,
+      policyVersion: 1,
+      probability: 1,
+      reproduced: true,
+    });
+    const history = (
+      await request(service.url).get('/api/sampling-policies/apa').set('Authorization', auditor).expect(200)
+    ).body;
+    expect(history.versions).toEqual([1, 2]);
+  });
+
+  it('refuses a bad policy with the fields named', async () => {
+    const refused = (
+      await request(service.url)
+        .put('/api/sampling-policies/apa')
+        .set('Authorization', admin)
+        .send({ baseRate: 2, floor: 0.5, ceiling: 0.1, rules: [] })
+        .expect(400)
+    ).body;
+    expect(refused.error.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['baseRate']),
+    );
+  });
+
+  it('opens a targeted check on any file, with a reason; a second one is a 409', async () => {
+    const applicationId = uuidv7();
+    const opened = await request(service.url)
+      .post('/api/checks/cases')
+      .set('Authorization', auditor)
+      .send({ applicationId, reason: 'Signalement d’une incohérence de ressources' })
+      .expect(201);
+    expect(opened.body.checkId).toBeTruthy();
+    await request(service.url)
+      .post('/api/checks/cases')
+      .set('Authorization', auditor)
+      .send({ applicationId, reason: 'Signalement d’une incohérence de ressources' })
+      .expect(409);
+    await request(service.url)
+      .post('/api/checks/cases')
+      .set('Authorization', auditor)
+      .send({ applicationId, reason: 'court' })
+      .expect(400);
+  });
+
+  it('auditor-only endpoints refuse an agent and a citizen', async () => {
+    const agent = await bearer('agent', { sub: 'agent-1', teams: ['CAS-BESSIN'] });
+    const citizen = await bearer('citizen', { sub: 'citizen-jeanne' });
+    for (const token of [agent, citizen]) {
+      await request(service.url)
+        .get(`/api/checks/selection/${uuidv7()}`)
+        .set('Authorization', token)
+        .expect(403);
+      await request(service.url).get('/api/checks/audit/verify').set('Authorization', token).expect(403);
+      await request(service.url)
+        .put('/api/sampling-policies/apa')
+        .set('Authorization', token)
+        .send({})
+        .expect(403);
+    }
+  });
+
+  it('the audit log is a hash chain the database keeps append-only; a row changed behind its back is found', async () => {
+    const intact = (
+      await request(service.url).get('/api/checks/audit/verify').set('Authorization', auditor).expect(200)
+    ).body;
+    expect(intact.intact).toBe(true);
+    expect(intact.entries).toBeGreaterThanOrEqual(5);
+
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await expect(client.query("UPDATE checks.audit_log SET actor = 'x' WHERE seq = 2")).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(client.query('DELETE FROM checks.audit_log WHERE seq = 2')).rejects.toThrow(/append-only/);
+      // A superuser can switch triggers off: the chain still tells.
+      await client.query("SET session_replication_role = 'replica'");
+      await client.query(
+        `UPDATE checks.audit_log SET details = jsonb_set(details, '{draw}', '0.5') WHERE seq = 2`,
+      );
+    } finally {
+      await client.end();
+    }
+    const broken = (
+      await request(service.url).get('/api/checks/audit/verify').set('Authorization', auditor).expect(200)
+    ).body;
+    expect(broken).toMatchObject({ intact: false, firstBroken: 2 });
+  });
+});
