@@ -11,6 +11,7 @@ const PRODUCTION: Record<string, string> = {
   AUTH_JWKS_URL: JWKS_URL,
   AUTH_ISSUER: 'https://sso.example/realms/guichet',
   SMTP_URL: 'smtp://relay.example:587',
+  CHECKS_CAMPAIGN_KEY: 'a-secret-campaign-key-2026',
 };
 
 interface ComposeResult {
@@ -56,7 +57,11 @@ function without(name: string): Record<string, string> {
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !name.startsWith('AUTH_') && !name.startsWith('COMPOSE_') && !name.startsWith('SMTP_'),
+      ([name]) =>
+        !name.startsWith('AUTH_') &&
+        !name.startsWith('COMPOSE_') &&
+        !name.startsWith('SMTP_') &&
+        !name.startsWith('CHECKS_'),
     ),
   );
   return { ...env, ...extra };

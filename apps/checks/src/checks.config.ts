@@ -1,12 +1,17 @@
-import { IsNumber, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsNumber, IsString, Max, Min, MinLength, NotEquals, ValidateIf } from 'class-validator';
 import { MessagingConfig } from '#messaging';
+
+/** Anyone can read this one: draws under it can be predicted. Refused in production. */
+export const DEV_CAMPAIGN_KEY = 'guichet-dev-campaign-key-change-me';
 
 /** Configuration of the checks service: the platform's and the event backbone's variables (see the README). */
 export class ChecksConfig extends MessagingConfig {
   /** Secret key of the campaign's draws (HMAC-SHA256): whoever holds it can redo every draw. Change it per campaign. */
   @IsString()
   @MinLength(16)
-  CHECKS_CAMPAIGN_KEY: string = 'guichet-dev-campaign-key-change-me';
+  @ValidateIf((config: ChecksConfig) => config.NODE_ENV === 'production')
+  @NotEquals(DEV_CAMPAIGN_KEY, { message: 'doit être une clé secrète propre à la campagne en production' })
+  CHECKS_CAMPAIGN_KEY: string = DEV_CAMPAIGN_KEY;
 
   /** Name of the current campaign, recorded with each selection (e.g. 2026). */
   @IsString()
