@@ -4,3 +4,4 @@ export * from './events/index.js';
 export * from './apa/index.js';
 export * from './geography/index.js';
 export * from './calendar/index.js';
+export * from './remedies/index.js';

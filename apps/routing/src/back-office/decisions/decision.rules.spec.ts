@@ -1,4 +1,4 @@
-import { DomainError, InvalidTransition, ValidationFailed } from '#domain';
+import { DomainError, InvalidTransition, ValidationFailed, remediesFor } from '#domain';
 import {
   apcrMaxGrant,
   assertApaGrantable,
@@ -6,7 +6,6 @@ import {
   assertReasoned,
   girOpensApa,
 } from './decision.rules.js';
-import { remediesFor } from './remedies.js';
 
 describe('decision rules', () => {
   it('CRPA L211-2 and L211-5: a refusal must be reasoned; a grant or a closing need not', () => {

@@ -9,6 +9,7 @@ import {
   type Household,
   SUBJECTS,
   parametersAreProvisional,
+  remediesFor,
 } from '#domain';
 import { Outbox } from '#messaging';
 import type { Principal } from '#platform';
@@ -20,7 +21,6 @@ import { FileWork } from '../files/file-work.js';
 import { fileDetail } from '../files/file.view.js';
 import { appendHistory, historyOf } from '../files/files.repository.js';
 import { type AgentOutcome, assertApaGrantable, assertApcrAmount, assertReasoned } from './decision.rules.js';
-import { remediesFor } from './remedies.js';
 
 export interface DecideCommand {
   outcome: AgentOutcome;
