@@ -1,4 +1,4 @@
-import { IsNumber, IsString, Max, Min, MinLength, NotEquals, ValidateIf } from 'class-validator';
+import { IsInt, IsNumber, IsString, Max, Min, MinLength, NotEquals, ValidateIf } from 'class-validator';
 import { MessagingConfig } from '#messaging';
 
 /** Anyone can read this one: draws under it can be predicted. Refused in production. */
@@ -22,4 +22,14 @@ export class ChecksConfig extends MessagingConfig {
   @Min(0)
   @Max(1)
   CHECKS_DEFAULT_RATE: number = 0.05;
+
+  /** Days given to the citizen to send the evidence asked for (les-emplois: about 6 weeks; default 30). */
+  @IsInt()
+  @Min(1)
+  CHECKS_EVIDENCE_DAYS: number = 30;
+
+  /** Days given to answer a proposed conclusion (contradictory phase). */
+  @IsInt()
+  @Min(1)
+  CHECKS_ANSWER_DAYS: number = 15;
 }

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { eventDrivenServiceImports } from '#messaging';
 import { AuditService } from './audit/audit.service.js';
+import { CaseEvents } from './cases/case.events.js';
+import { CasesService } from './cases/cases.service.js';
 import type { ChecksConfig } from './checks.config.js';
 import { CHECKS_CONFIG } from './checks.tokens.js';
 import { ChecksController } from './http/checks.controller.js';
@@ -29,12 +31,13 @@ export class ChecksModule {
           database: { schema: 'checks', entities: [], migrations: [ChecksTables1764000300000] },
         }),
       ],
-      controllers: [ChecksController, SelectionEvents],
+      controllers: [ChecksController, SelectionEvents, CaseEvents],
       providers: [
         { provide: CHECKS_CONFIG, useValue: config },
         SelectionService,
         PoliciesService,
         AuditService,
+        CasesService,
         ...(options.overrides ?? []),
       ],
     };

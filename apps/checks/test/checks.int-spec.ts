@@ -25,6 +25,7 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
   let service: RunningService;
   let admin: string;
   let auditor: string;
+  const clock = new ManualClock('2026-04-01T10:00:00Z');
 
   const send = async <T extends EventType>(type: T, applicationId: string, payload: EventMap[T]) => {
     const event = createEvent(type, applicationId, payload, { correlationId: `test-${uuidv7()}` });
@@ -81,7 +82,7 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
     service = await startService(
       'checks',
       ChecksModule.forRoot(config, {
-        overrides: [{ provide: Clock, useValue: new ManualClock('2026-04-01T10:00:00Z') }],
+        overrides: [{ provide: Clock, useValue: clock }],
       }),
     );
     admin = await bearer('admin', { sub: 'admin-1' });
@@ -253,5 +254,151 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
       await request(service.url).get('/api/checks/audit/verify').set('Authorization', auditor).expect(200)
     ).body;
     expect(broken).toMatchObject({ intact: false, firstBroken: 2 });
+  });
+
+  describe('the control workflow, through HTTP, to each conclusion', () => {
+    const caseApi = (path: string) =>
+      request(service.url).post(`/api/checks/cases/${path}`).set('Authorization', auditor);
+    const caseOf = async (id: string) =>
+      (await request(service.url).get(`/api/checks/cases/${id}`).set('Authorization', auditor).expect(200))
+        .body;
+    const eventsOf = async (subject: EventType, checkId: string) =>
+      (await eventsOnStream(nats.url, subject)).filter(
+        (event) => (event.payload as { checkId: string }).checkId === checkId,
+      );
+
+    /** A filed APA file (so checks knows its procedure) with a targeted case, evidence asked for. */
+    async function caseWithEvidenceRequested(dueDate?: string) {
+      const { applicationId } = await fileDecided('rejected', { filedBy: 'self' });
+      await eventually(async () => {
+        const facts = await query(
+          databaseUrl,
+          'SELECT 1 FROM checks.application_facts WHERE application_id = $1',
+          [applicationId],
+        );
+        expect(facts).toHaveLength(1);
+      });
+      const { checkId } = (
+        await caseApi('')
+          .send({ applicationId, reason: 'Contrôle ciblé pour le test du parcours' })
+          .expect(201)
+      ).body;
+      await caseApi(`${checkId}/evidence-request`)
+        .send({
+          documents: ['Avis d’imposition 2025'],
+          message: 'Merci de transmettre votre avis d’imposition.',
+          ...(dueDate ? { dueDate } : {}),
+        })
+        .expect(201);
+      return { applicationId, checkId };
+    }
+
+    async function evidenceArrives(checkId: string, applicationId: string) {
+      await send(SUBJECTS.checkEvidenceReceived, checkId, {
+        checkId,
+        applicationId,
+        receivedAt: clock.now().toISOString(),
+        documents: ['avis-imposition-2025.pdf'],
+      });
+      await eventually(async () => expect((await caseOf(checkId)).status).toBe('evidence_received'));
+    }
+
+    it('overpayment: evidence, contradictory phase answered, conclusion with the recovery plan and the APA remedies', async () => {
+      const { applicationId, checkId } = await caseWithEvidenceRequested();
+      const [requested] = await eventsOf(SUBJECTS.checkEvidenceRequested, checkId);
+      expect(requested.payload).toMatchObject({
+        evidence: ['Avis d’imposition 2025'],
+        dueDate: '2026-05-01',
+      });
+      await evidenceArrives(checkId, applicationId);
+
+      await caseApi(`${checkId}/proposal`)
+        .send({
+          outcome: 'overpayment',
+          reason: 'Ressources sous-déclarées de 300 € par mois',
+          overpaymentCents: 90_000,
+        })
+        .expect(201);
+      await send(SUBJECTS.checkConclusionAnswered, checkId, {
+        checkId,
+        applicationId,
+        answer: 'J’avais oublié la pension de réversion.',
+        answeredAt: clock.now().toISOString(),
+      });
+      await eventually(async () =>
+        expect((await caseOf(checkId)).answer).toMatchObject({
+          answer: expect.stringContaining('réversion'),
+        }),
+      );
+
+      const concluded = (
+        await caseApi(`${checkId}/conclusion`)
+          .send({
+            outcome: 'overpayment',
+            reason: 'Indu confirmé après réponse',
+            overpaymentCents: 90_000,
+            monthlyPaymentCents: 50_000,
+            paidOn: '2026-03-31',
+          })
+          .expect(201)
+      ).body;
+      expect(concluded.status).toBe('concluded');
+      const events = await eventsOf(SUBJECTS.checkConcluded, checkId);
+      expect(events).toHaveLength(1);
+      expect(events[0].payload).toMatchObject({
+        outcome: 'overpayment',
+        overpaymentCents: 90_000,
+        recoverableCents: 90_000,
+        maxDeductionPerPaymentCents: 10_000,
+        recoveryTimeBarredOn: '2028-03-31',
+        remedies: expect.stringContaining('L134-2'),
+      });
+      await caseApi(`${checkId}/conclusion`)
+        .send({ outcome: 'compliant', reason: 'Deuxième conclusion refusée' })
+        .expect(409);
+    });
+
+    it('compliant: concluded without a contradictory phase; an overpayment without its amounts is a 400', async () => {
+      const { applicationId, checkId } = await caseWithEvidenceRequested();
+      await evidenceArrives(checkId, applicationId);
+      await caseApi(`${checkId}/conclusion`)
+        .send({ outcome: 'overpayment', reason: 'Sans phase contradictoire' })
+        .expect(409);
+      await caseApi(`${checkId}/conclusion`)
+        .send({ outcome: 'compliant', reason: 'Pièces conformes à la déclaration' })
+        .expect(201);
+      expect((await eventsOf(SUBJECTS.checkConcluded, checkId))[0].payload).toMatchObject({
+        outcome: 'compliant',
+      });
+
+      const other = await caseWithEvidenceRequested();
+      await evidenceArrives(other.checkId, other.applicationId);
+      await caseApi(`${other.checkId}/proposal`)
+        .send({ outcome: 'overpayment', reason: 'Ressources sous-déclarées' })
+        .expect(201);
+      const refused = (
+        await caseApi(`${other.checkId}/conclusion`)
+          .send({ outcome: 'overpayment', reason: 'Indu sans montants' })
+          .expect(400)
+      ).body;
+      expect(refused.error.details.map((d: { field: string }) => d.field)).toEqual([
+        'overpaymentCents',
+        'monthlyPaymentCents',
+        'paidOn',
+      ]);
+    });
+
+    it('no evidence by the deadline: the case moves on to the contradictory phase with that fact recorded', async () => {
+      const { checkId } = await caseWithEvidenceRequested('2026-04-10');
+      await caseApi(`${checkId}/proposal`)
+        .send({ outcome: 'corrected', reason: 'Pièces non reçues à ce jour' })
+        .expect(400);
+      clock.advanceDays(10);
+      await caseApi(`${checkId}/proposal`)
+        .send({ outcome: 'corrected', reason: 'Pièces non reçues à l’échéance' })
+        .expect(201);
+      const [proposed] = await eventsOf(SUBJECTS.checkConclusionProposed, checkId);
+      expect(proposed.payload).toMatchObject({ evidenceMissing: true, proposedOutcome: 'corrected' });
+    });
   });
 });

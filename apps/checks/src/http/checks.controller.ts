@@ -5,7 +5,17 @@ import { ApiErrors, CurrentPrincipal, type Principal, Roles } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { PoliciesService } from '../sampling/policies.service.js';
 import { SelectionService } from '../sampling/selection.service.js';
-import { ApplicationIdParam, PolicyRequest, ProcedureParam, TargetedCheckRequest } from './checks.dto.js';
+import { CasesService } from '../cases/cases.service.js';
+import {
+  ApplicationIdParam,
+  CaseIdParam,
+  ConclusionRequest,
+  EvidenceRequest,
+  PolicyRequest,
+  ProcedureParam,
+  ProposalRequest,
+  TargetedCheckRequest,
+} from './checks.dto.js';
 
 /** What auditors (and admins, for the policies) do in checks. Nobody here sees personal data. */
 @ApiTags('contrôles')
@@ -15,6 +25,7 @@ export class ChecksController {
     private readonly selection: SelectionService,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly cases: CasesService,
   ) {}
 
   @Get('api/sampling-policies/:procedure')
@@ -69,6 +80,73 @@ export class ChecksController {
     if (!body.reason.trim())
       throw new ValidationFailed([{ field: 'reason', reason: 'ne doit pas être vide' }]);
     return this.selection.openTargeted(principal.subject, body.applicationId, body.reason);
+  }
+
+  @Get('api/checks/cases/:id')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: 'Un contrôle : son état, les pièces, la proposition, la réponse, la conclusion',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrors(404)
+  getCase(@Param() params: CaseIdParam) {
+    return this.cases.get(params.id);
+  }
+
+  @Post('api/checks/cases/:id/evidence-request')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'requestEvidence',
+    summary: 'Demande les pièces à l’usager, avec une date limite',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrors(404, 409)
+  requestEvidence(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseIdParam,
+    @Body() body: EvidenceRequest,
+  ) {
+    return this.cases.requestEvidence(
+      principal.subject,
+      params.id,
+      body.documents,
+      body.message,
+      body.dueDate,
+    );
+  }
+
+  @Post('api/checks/cases/:id/proposal')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'proposeConclusion',
+    summary: 'Phase contradictoire : propose une conclusion motivée, à laquelle l’usager peut répondre',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrors(404, 409)
+  propose(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseIdParam,
+    @Body() body: ProposalRequest,
+  ) {
+    return this.cases.propose(principal.subject, params.id, body.outcome, body.reason, body.overpaymentCents);
+  }
+
+  @Post('api/checks/cases/:id/conclusion')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'conclude',
+    summary:
+      'Conclut : conforme, corrigé (droit à l’erreur), indu (plan de récupération) ou fraude suspectée ; voies de recours',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrors(404, 409)
+  conclude(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseIdParam,
+    @Body() body: ConclusionRequest,
+  ) {
+    return this.cases.conclude(principal.subject, params.id, body);
   }
 
   @Get('api/checks/audit/verify')

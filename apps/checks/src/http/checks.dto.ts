@@ -1,11 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsDefined,
   IsIn,
+  IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -15,6 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CHECK_OUTCOMES, type CheckOutcome } from '#domain';
 import { RISK_OPERATORS, type RiskOperator } from '../sampling/sampling.rules.js';
 
 export class ApplicationIdParam {
@@ -77,4 +81,59 @@ export class TargetedCheckRequest {
   @MinLength(10, { message: 'doit expliquer le motif (10 caractères au moins)' })
   @MaxLength(2000)
   reason: string;
+}
+
+export class CaseIdParam {
+  @IsUUID('all', { message: 'doit être un identifiant de contrôle (uuid)' })
+  id: string;
+}
+
+export class EvidenceRequest {
+  @ApiProperty({
+    type: [String],
+    example: ['Avis d’imposition 2025', 'Relevés de pension des 3 derniers mois'],
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'doit nommer au moins une pièce' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  documents: string[];
+
+  @ApiProperty({ example: 'Dans le cadre du contrôle a posteriori de votre dossier, merci de transmettre…' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  message: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Par défaut : dans CHECKS_EVIDENCE_DAYS jours' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  dueDate?: string;
+}
+
+export class ProposalRequest {
+  @ApiProperty({ enum: CHECK_OUTCOMES }) @IsIn([...CHECK_OUTCOMES]) outcome: CheckOutcome;
+  @ApiProperty()
+  @IsString()
+  @MinLength(10, { message: 'doit motiver la proposition' })
+  @MaxLength(2000)
+  reason: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) overpaymentCents?: number;
+}
+
+export class ConclusionRequest extends ProposalRequest {
+  @ApiPropertyOptional({ description: 'Indu : montant mensuel versé (les retenues en dépendent)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  monthlyPaymentCents?: number;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Indu : date du dernier versement concerné (la prescription en part)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  paidOn?: string;
 }

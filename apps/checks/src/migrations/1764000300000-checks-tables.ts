@@ -43,7 +43,12 @@ export class ChecksTables1764000300000 implements MigrationInterface {
         origin text NOT NULL CHECK (origin IN ('sample', 'targeted')),
         reason text NOT NULL,
         status text NOT NULL,
-        opened_at timestamptz NOT NULL
+        opened_at timestamptz NOT NULL,
+        evidence_request jsonb,
+        evidence jsonb,
+        proposal jsonb,
+        answer jsonb,
+        conclusion jsonb
       )`);
     await queryRunner.query(`
       CREATE TABLE checks.audit_log (
