@@ -193,4 +193,23 @@ describe('intake: the owning team reads a file, every read logged and shown to t
     }
     expect(document.components.schemas.ApiErrorBody).toBeDefined();
   });
+
+  it('lets an auditor read a file only while a control is open on it', async () => {
+    const id = await routedFile();
+    const auditor = staff(intake.service.url, 'auditor', 'auditeur-claire');
+    const refused = (await auditor.content(id, 'control').then(expectStatus(403))).body;
+    expect(refused.error.code).toBe('NO_OPEN_CONTROL');
+    const checkId = uuidv7();
+    await intake.send(SUBJECTS.checkOpened, id, {
+      checkId,
+      applicationId: id,
+      campaign: 'campagne-2026',
+      probability: 1,
+      draw: 0.2,
+      factors: {},
+    });
+    await eventually(async () => expectStatus(200)(await auditor.content(id, 'control')));
+    const log = (await staff(intake.service.url, 'admin', 'admin-1').accessLog({ applicationId: id })).body;
+    expect(JSON.stringify(log)).toContain('auditeur-claire');
+  });
 });

@@ -45,12 +45,16 @@ describe('content access policy (personal data read only by those whose job need
     expect(contentAccess(principal(['admin'], ['CTS-BAYEUX']), routed).allowed).toBe(false);
   });
 
-  it('lets an auditor read (for now by role; an open control will be required)', () => {
-    expect(contentAccess(principal(['auditor']), routed)).toEqual({
+  it('lets an auditor read only while a control is open on the file (DESIGN.md: nobody else in checks sees personal data)', () => {
+    expect(contentAccess(principal(['auditor']), { ...routed, openControl: true })).toEqual({
       allowed: true,
       role: 'auditor',
       team: null,
       grounds: 'auditor',
+    });
+    expect(contentAccess(principal(['auditor']), routed)).toMatchObject({
+      allowed: false,
+      code: 'NO_OPEN_CONTROL',
     });
   });
 });

@@ -10,15 +10,19 @@ export interface FileForAccess {
 
 export type ContentAccess =
   | { allowed: true; role: Role; team: string | null; grounds: 'owning_team' | 'auditor' }
-  | { allowed: false; code: 'APPLICATION_NOT_ROUTED' | 'APPLICATION_OF_ANOTHER_TEAM'; reason: string };
+  | {
+      allowed: false;
+      code: 'APPLICATION_NOT_ROUTED' | 'APPLICATION_OF_ANOTHER_TEAM' | 'NO_OPEN_CONTROL';
+      reason: string;
+    };
 
 const TEAM_ROLES: readonly Role[] = ['supervisor', 'agent'];
 
 /**
  * Who may read a file's complete content (DESIGN.md, "Personal data and who reads it"), pure:
  * - an agent or a supervisor of the team that owns the file (learnt from `application.routed`);
- * - an auditor (contrôleur). TODO(checks): allow an auditor only while a control is open on the file
- *   (`file.openControl`, already kept by intake from check.opened / check.concluded); for now the role is enough.
+ * - an auditor (contrôleur) while an after-the-fact control is open on the file (`file.openControl`, kept by intake
+ *   from check.opened / check.concluded): nobody else in checks sees personal data.
  * Anyone else is refused (403). Every allowed read is then recorded in the access log by the caller.
  */
 export function contentAccess(principal: Principal, file: FileForAccess): ContentAccess {
@@ -27,7 +31,13 @@ export function contentAccess(principal: Principal, file: FileForAccess): Conten
     if (role) return { allowed: true, role, team: file.owningTeam, grounds: 'owning_team' };
   }
   if (principal.roles.includes('auditor')) {
-    return { allowed: true, role: 'auditor', team: null, grounds: 'auditor' };
+    if (file.openControl) return { allowed: true, role: 'auditor', team: null, grounds: 'auditor' };
+    return {
+      allowed: false,
+      code: 'NO_OPEN_CONTROL',
+      reason:
+        'Aucun contrôle n’est ouvert sur ce dossier : son contenu n’est pas consultable par un contrôleur.',
+    };
   }
   return file.owningTeam === null
     ? {
