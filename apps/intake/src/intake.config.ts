@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { MessagingConfig } from '#messaging';
 import { EnvBoolean } from '#platform';
 
@@ -29,4 +29,14 @@ export class IntakeConfig extends MessagingConfig {
   @EnvBoolean()
   @IsBoolean()
   APCR_ADMIT_COMMUNES_NOUVELLES: boolean = true;
+
+  /** Evidence files (after-the-fact controls): the local folder they are stored in. */
+  @IsString()
+  EVIDENCE_DIR: string = '.data/evidence';
+
+  /** Evidence files: the largest accepted, in bytes (at most 20 MB). */
+  @IsInt()
+  @Min(1)
+  @Max(20 * 1_048_576)
+  EVIDENCE_MAX_BYTES: number = 10 * 1_048_576;
 }

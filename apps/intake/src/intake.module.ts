@@ -25,6 +25,10 @@ import { DRAFT_RETENTION_DAYS, DraftRetention } from './retention/draft-retentio
 import { AccessLogEntity } from './staff-access/access-log.entity.js';
 import { AccessLogController, StaffAccessController } from './staff-access/staff-access.controller.js';
 import { StaffAccessService } from './staff-access/staff-access.service.js';
+import { EvidenceController } from './evidence/evidence.controller.js';
+import { EvidenceStorage, LocalFolderEvidenceStorage } from './evidence/evidence-storage.js';
+import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence/evidence.service.js';
+import { Evidence1764100200000 } from './migrations/1764100200000-evidence.js';
 
 /** What tests (or a demonstration) put in place of the real bindings, e.g. the platform's `Clock`. */
 export interface IntakeModuleOptions {
@@ -64,6 +68,7 @@ export class IntakeModule {
             AnnualQuota1763885000000,
             ClockResumesAfter1764100000000,
             AccessLog1764100100000,
+            Evidence1764100200000,
           ],
         },
       }),
@@ -73,6 +78,7 @@ export class IntakeModule {
         CarePlanAnswerController,
         StaffAccessController,
         AccessLogController,
+        EvidenceController,
         ApplicationEventsHandler,
       ],
       providers: [
@@ -89,6 +95,9 @@ export class IntakeModule {
         ClockResumptionJob,
         { provide: DRAFT_RETENTION_DAYS, useValue: config.DRAFT_RETENTION_DAYS },
         DraftRetention,
+        { provide: EvidenceStorage, useValue: new LocalFolderEvidenceStorage(config.EVIDENCE_DIR) },
+        { provide: EVIDENCE_MAX_BYTES, useValue: config.EVIDENCE_MAX_BYTES },
+        EvidenceService,
         ...(options.overrides ?? []),
       ],
     };

@@ -35,6 +35,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Rôle non autorisé, ou ressource hors de votre périmètre (dossier d’une autre équipe…)',
   404: 'Ressource inconnue (ou d’un autre usager)',
   409: 'Conflit : l’état de la ressource ne permet pas cette action, ou elle existe déjà',
+  413: 'Fichier ou corps de requête trop volumineux',
   422: 'Une règle métier refuse la demande',
   500: 'Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation)',
 };

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { InvalidTransition, SUBJECTS, ValidationFailed } from '#domain';
+import { Outbox } from '#messaging';
+import { Clock, type Principal } from '#platform';
+import { appendTimeline, loadOwnedApplication } from '../applications/applications.repository.js';
+import { EvidenceStorage } from './evidence-storage.js';
+import { safeFileName, sniffEvidenceType } from './evidence.rules.js';
+
+export const EVIDENCE_MAX_BYTES = Symbol('EVIDENCE_MAX_BYTES');
+
+/** What the HTTP layer hands over: the uploaded file as multer gives it. */
+export interface UploadedEvidence {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+export interface EvidenceReceipt {
+  id: string;
+  checkId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  receivedAt: string;
+}
+
+/** A citizen's evidence for an open control: checked, stored through the port, recorded and announced once. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: EvidenceStorage,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    @Inject(EVIDENCE_MAX_BYTES) private readonly maxBytes: number,
+  ) {}
+
+  async receive(
+    principal: Principal,
+    applicationId: string,
+    file: UploadedEvidence | undefined,
+  ): Promise<EvidenceReceipt> {
+    if (!file)
+      throw new ValidationFailed([
+        { field: 'file', reason: 'joignez un fichier (champ « file », multipart/form-data)' },
+      ]);
+    if (file.size > this.maxBytes)
+      throw new ValidationFailed([
+        { field: 'file', reason: `ne doit pas dépasser ${Math.floor(this.maxBytes / 1_048_576)} Mo` },
+      ]);
+    const contentType = sniffEvidenceType(file.buffer);
+    if (!contentType)
+      throw new ValidationFailed([{ field: 'file', reason: 'doit être un PDF, un JPEG ou un PNG' }]);
+    return this.dataSource.transaction(async (manager) => {
+      const application = await loadOwnedApplication(manager, principal.subject, applicationId, true);
+      const check = application.handling.check;
+      if (!check || check.status !== 'evidence_requested')
+        throw new InvalidTransition('Aucune pièce n’est demandée sur ce dossier.', 'NO_EVIDENCE_REQUESTED');
+      const id = uuidv7();
+      const fileName = safeFileName(file.originalname, contentType);
+      const location = await this.storage.save(`${application.id}/${id}`, file.buffer, contentType);
+      const receivedAt = this.clock.now();
+      await manager.query(
+        `INSERT INTO intake.evidence (id, application_id, check_id, file_name, content_type, size_bytes, location, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, application.id, check.checkId, fileName, contentType, file.size, location, receivedAt],
+      );
+      await appendTimeline(
+        manager,
+        application.id,
+        'evidence_received',
+        `Pièce reçue pour le contrôle : ${fileName}.`,
+      );
+      await this.outbox.publish(manager, SUBJECTS.checkEvidenceReceived, application.id, {
+        checkId: check.checkId,
+        applicationId: application.id,
+        receivedAt: receivedAt.toISOString(),
+        documents: [fileName],
+      });
+      return {
+        id,
+        checkId: check.checkId,
+        fileName,
+        contentType,
+        sizeBytes: file.size,
+        receivedAt: receivedAt.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { v7 as uuidv7 } from 'uuid';
+import { SUBJECTS } from '#domain';
+import { eventually } from '#testing';
+import { DEFAULT_PROCEDURES } from '../src/procedures/procedure.registry.js';
+import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
+import { citizen, expectStatus, type IntakeUnderTest, startIntake } from './intake.harness.js';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const MAX_BYTES = 2_000;
+
+describe('intake: evidence for an after-the-fact control, uploaded by the citizen (PostgreSQL + NATS)', () => {
+  let intake: IntakeUnderTest;
+  let jeanne: ReturnType<typeof citizen>;
+  let folder: string;
+
+  /** A filed file with a control open and evidence asked for; returns its id and the control's. */
+  async function fileWithEvidenceRequested(): Promise<{ id: string; checkId: string }> {
+    const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
+    await jeanne.submit(id).then(expectStatus(201));
+    const checkId = uuidv7();
+    await intake.send(SUBJECTS.checkOpened, id, {
+      checkId,
+      applicationId: id,
+      campaign: 'c',
+      probability: 1,
+      draw: 0.1,
+      factors: {},
+    });
+    await intake.send(SUBJECTS.checkEvidenceRequested, id, {
+      checkId,
+      applicationId: id,
+      evidence: ['Avis d’imposition 2025'],
+      message: 'Merci de transmettre votre avis d’imposition.',
+      dueDate: '2026-12-31',
+    });
+    await eventually(async () =>
+      expect((await jeanne.get(id)).body.handling.check?.status).toBe('evidence_requested'),
+    );
+    return { id, checkId };
+  }
+
+  const upload = async (id: string, content: Buffer | null, who = jeanne) => {
+    const call = request(intake.service.url)
+      .post(`/api/applications/${id}/evidence`)
+      .set('Authorization', await who.token());
+    return content ? call.attach('file', content, 'avis-imposition.pdf') : call.field('nothing', 'here');
+  };
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'guichet-evidence-'));
+    intake = await startIntake('evidence', DEFAULT_PROCEDURES, {
+      variables: { EVIDENCE_DIR: folder, EVIDENCE_MAX_BYTES: String(MAX_BYTES) },
+    });
+    jeanne = citizen(intake.service.url, 'citizen-jeanne-evidence');
+  });
+
+  afterAll(async () => {
+    await intake?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('accepts a PDF, stores it, tells checks once (check.evidence-received) and shows it in the timeline', async () => {
+    const { id, checkId } = await fileWithEvidenceRequested();
+    const receipt = (await upload(id, PDF).then(expectStatus(201))).body;
+    expect(receipt).toMatchObject({
+      checkId,
+      fileName: 'avis-imposition.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
+    expect(readdirSync(join(folder, id))).toHaveLength(1);
+    const events = await intake.events(SUBJECTS.checkEvidenceReceived, id);
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({
+      checkId,
+      applicationId: id,
+      documents: ['avis-imposition.pdf'],
+    });
+    const timeline = (await jeanne.timeline(id)).body.items as { kind: string }[];
+    expect(timeline.map((item) => item.kind)).toContain('evidence_received');
+  });
+
+  it('refuses a file whose content is not PDF, JPEG or PNG, a file too large, and a missing file — with the field named', async () => {
+    const { id } = await fileWithEvidenceRequested();
+    const fake = (
+      await upload(id, Buffer.from('MZ this is an executable renamed .pdf')).then(expectStatus(400))
+    ).body;
+    expect(fake.error.details).toEqual([{ field: 'file', reason: 'doit être un PDF, un JPEG ou un PNG' }]);
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)]);
+    expect((await upload(id, big).then(expectStatus(400))).body.error.details[0].field).toBe('file');
+    expect((await upload(id, null).then(expectStatus(400))).body.error.details[0].field).toBe('file');
+    expect(await intake.events(SUBJECTS.checkEvidenceReceived, id)).toHaveLength(0);
+  });
+
+  it('someone else’s file is a 404; a file with no evidence asked for is a 409', async () => {
+    const { id } = await fileWithEvidenceRequested();
+    await upload(id, PDF, citizen(intake.service.url, 'citizen-someone-else')).then(expectStatus(404));
+    const quiet: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
+    await jeanne.submit(quiet).then(expectStatus(201));
+    await upload(quiet, PDF).then(expectStatus(409));
+  });
+});
