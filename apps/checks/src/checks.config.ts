@@ -32,4 +32,14 @@ export class ChecksConfig extends MessagingConfig {
   @IsInt()
   @Min(1)
   CHECKS_ANSWER_DAYS: number = 15;
+
+  /** Days before the evidence deadline at which the citizen is reminded. */
+  @IsInt()
+  @Min(1)
+  CHECKS_REMINDER_DAYS: number = 7;
+
+  /** How often the deadline job looks at the cases waiting for evidence, in ms. */
+  @IsInt()
+  @Min(1_000)
+  CHECKS_JOB_INTERVAL_MS: number = 3_600_000;
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { eventDrivenServiceImports } from '#messaging';
 import { AuditService } from './audit/audit.service.js';
+import { CaseDeadlineJob } from './cases/case-deadline.job.js';
 import { CaseEvents } from './cases/case.events.js';
 import { CasesService } from './cases/cases.service.js';
 import type { ChecksConfig } from './checks.config.js';
@@ -38,6 +39,7 @@ export class ChecksModule {
         PoliciesService,
         AuditService,
         CasesService,
+        CaseDeadlineJob,
         ...(options.overrides ?? []),
       ],
     };

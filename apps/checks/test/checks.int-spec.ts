@@ -1,7 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, type EventMap, type EventType, SUBJECTS } from '#domain';
+import { addDays, createEvent, type EventMap, type EventType, parisDate, SUBJECTS } from '#domain';
 import { Clock, ManualClock } from '#platform';
 import {
   bearer,
@@ -17,6 +17,7 @@ import {
   type TestNats,
 } from '#testing';
 import { ChecksConfig } from '../src/checks.config.js';
+import { CaseDeadlineJob } from '../src/cases/case-deadline.job.js';
 import { ChecksModule } from '../src/checks.module.js';
 
 describe('checks: selection of granted files, its proof, targeted checks, the audit log (real PostgreSQL + nats-server)', () => {
@@ -399,6 +400,32 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
         .expect(201);
       const [proposed] = await eventsOf(SUBJECTS.checkConclusionProposed, checkId);
       expect(proposed.payload).toMatchObject({ evidenceMissing: true, proposedOutcome: 'corrected' });
+    });
+    it('the deadline job reminds once before the due date and records the missed deadline once (a job down catches up)', async () => {
+      const today = parisDate(clock.now());
+      const { checkId } = await caseWithEvidenceRequested(addDays(today, 10));
+      const job = service.app.get(CaseDeadlineJob);
+      await job.runNow();
+      expect(await eventsOf(SUBJECTS.checkEvidenceReminder, checkId)).toHaveLength(0);
+      clock.advanceDays(4);
+      await job.runNow();
+      await job.runNow();
+      await eventually(async () =>
+        expect(await eventsOf(SUBJECTS.checkEvidenceReminder, checkId)).toHaveLength(1),
+      );
+      clock.advanceDays(30); // the job was down: it catches up from the stored state
+      await job.runNow();
+      await job.runNow();
+      const missed = await query(
+        databaseUrl,
+        "SELECT 1 FROM checks.audit_log WHERE action = 'échéance des pièces dépassée' AND details->>'checkId' = $1",
+        [checkId],
+      );
+      expect(missed).toHaveLength(1);
+      expect(await eventsOf(SUBJECTS.checkEvidenceReminder, checkId)).toHaveLength(1);
+      await caseApi(`${checkId}/proposal`)
+        .send({ outcome: 'corrected', reason: 'Pièces non reçues à l’échéance' })
+        .expect(201);
     });
   });
 });
