@@ -427,5 +427,39 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
         .send({ outcome: 'corrected', reason: 'Pièces non reçues à l’échéance' })
         .expect(201);
     });
+    it('statistics over a period and the CSV export of the cases (auditors and admins only)', async () => {
+      const get = (path: string, token = auditor) =>
+        request(service.url).get(path).set('Authorization', token);
+      const stats = (await get('/api/checks/statistics?from=2026-01-01&to=2026-12-31').expect(200)).body;
+      const apa = stats.selectionByProcedure.find((row: { procedure: string }) => row.procedure === 'apa');
+      expect(apa.drawn).toBeGreaterThanOrEqual(3);
+      expect(apa.selected).toBeGreaterThanOrEqual(2);
+      expect(apa.rate).toBeCloseTo(apa.selected / apa.drawn, 3);
+      expect(stats.selectionByStratum.map((row: { stratum: string }) => row.stratum)).toEqual(
+        expect.arrayContaining(['third-party', 'aléatoire']),
+      );
+      expect(stats.cases.byOutcome.overpayment).toBeGreaterThanOrEqual(1);
+      expect(stats.cases.byOutcome.compliant).toBeGreaterThanOrEqual(1);
+      expect(stats.cases.recoverableCents).toBeGreaterThanOrEqual(90_000);
+      expect(stats.cases.findingsRate).toBeGreaterThan(0);
+      expect(stats.cases.findingsRate).toBeLessThan(1);
+
+      const csv = (await get('/api/checks/cases.csv?from=2026-01-01&to=2026-12-31').expect(200)).text;
+      const [header, ...lines] = csv.trim().split('\n');
+      expect(header).toBe(
+        'id,application_id,origin,status,opened_on,procedure,stratum,probability,draw,outcome,overpayment_cents,recoverable_cents',
+      );
+      expect(lines.length).toBe(stats.cases.opened);
+      expect(lines.some((line) => line.includes(',overpayment,90000,90000'))).toBe(true);
+
+      const refused = (await get('/api/checks/statistics?from=2026-13-01&to=x').expect(400)).body;
+      expect(new Set(refused.error.details.map((d: { field: string }) => d.field))).toEqual(
+        new Set(['from', 'to']),
+      );
+      await get(
+        '/api/checks/cases.csv?from=2026-01-01&to=2026-12-31',
+        await bearer('agent', { sub: 'a', teams: [] }),
+      ).expect(403);
+    });
   });
 });

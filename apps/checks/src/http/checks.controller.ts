@@ -1,16 +1,18 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '#domain';
 import { ApiErrors, CurrentPrincipal, type Principal, Roles } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
 import { PoliciesService } from '../sampling/policies.service.js';
 import { SelectionService } from '../sampling/selection.service.js';
 import { CasesService } from '../cases/cases.service.js';
+import { StatisticsService } from '../cases/statistics.service.js';
 import {
   ApplicationIdParam,
   CaseIdParam,
   ConclusionRequest,
   EvidenceRequest,
+  PeriodQuery,
   PolicyRequest,
   ProcedureParam,
   ProposalRequest,
@@ -26,6 +28,7 @@ export class ChecksController {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+    private readonly stats: StatisticsService,
   ) {}
 
   @Get('api/sampling-policies/:procedure')
@@ -147,6 +150,32 @@ export class ChecksController {
     @Body() body: ConclusionRequest,
   ) {
     return this.cases.conclude(principal.subject, params.id, body);
+  }
+
+  @Get('api/checks/statistics')
+  @Roles('auditor', 'admin')
+  @ApiOperation({
+    operationId: 'statistics',
+    summary:
+      'Taux de sélection par démarche et par strate de risque, taux de constats, montants à récupérer, sur une période',
+  })
+  @ApiErrors(400)
+  statistics(@Query() query: PeriodQuery) {
+    return this.stats.statistics(query);
+  }
+
+  @Get('api/checks/cases.csv')
+  @Roles('auditor', 'admin')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOperation({
+    operationId: 'exportCases',
+    summary: 'Exporte les contrôles ouverts sur une période (CSV)',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiErrors(400)
+  exportCases(@Query() query: PeriodQuery) {
+    return this.stats.casesCsv(query);
   }
 
   @Get('api/checks/audit/verify')

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsISO8601,
   IsInt,
   IsNumber,
   IsOptional,
@@ -109,6 +110,7 @@ export class EvidenceRequest {
   @ApiPropertyOptional({ format: 'date', description: 'Par défaut : dans CHECKS_EVIDENCE_DAYS jours' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'doit être une date qui existe' })
   dueDate?: string;
 }
 
@@ -135,5 +137,18 @@ export class ConclusionRequest extends ProposalRequest {
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'doit être une date qui existe' })
   paidOn?: string;
+}
+
+export class PeriodQuery {
+  @ApiProperty({ format: 'date', example: '2026-01-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'doit être une date qui existe' })
+  from: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-31', description: 'inclus' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
+  @IsISO8601({ strict: true }, { message: 'doit être une date qui existe' })
+  to: string;
 }
