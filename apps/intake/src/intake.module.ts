@@ -25,6 +25,7 @@ import { DRAFT_RETENTION_DAYS, DraftRetention } from './retention/draft-retentio
 import { AccessLogEntity } from './staff-access/access-log.entity.js';
 import { AccessLogController, StaffAccessController } from './staff-access/staff-access.controller.js';
 import { StaffAccessService } from './staff-access/staff-access.service.js';
+import { ControlAnswerService } from './evidence/control-answer.service.js';
 import { EvidenceController } from './evidence/evidence.controller.js';
 import { EvidenceStorage, LocalFolderEvidenceStorage } from './evidence/evidence-storage.js';
 import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence/evidence.service.js';
@@ -98,6 +99,7 @@ export class IntakeModule {
         { provide: EvidenceStorage, useValue: new LocalFolderEvidenceStorage(config.EVIDENCE_DIR) },
         { provide: EVIDENCE_MAX_BYTES, useValue: config.EVIDENCE_MAX_BYTES },
         EvidenceService,
+        ControlAnswerService,
         ...(options.overrides ?? []),
       ],
     };

@@ -103,4 +103,35 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
     await jeanne.submit(quiet).then(expectStatus(201));
     await upload(quiet, PDF).then(expectStatus(409));
   });
+
+  it('the citizen answers a proposed conclusion once, within the date given (contradictory phase)', async () => {
+    const { id, checkId } = await fileWithEvidenceRequested();
+    const answer = async (text: string) =>
+      request(intake.service.url)
+        .post(`/api/applications/${id}/control-answer`)
+        .set('Authorization', await jeanne.token())
+        .send({ answer: text });
+    await answer('Trop tôt : rien n’est proposé').then(expectStatus(409));
+    await intake.send(SUBJECTS.checkConclusionProposed, id, {
+      checkId,
+      applicationId: id,
+      proposedOutcome: 'overpayment',
+      reason: 'Ressources sous-déclarées',
+      overpaymentCents: 90_000,
+      answerBy: '2099-12-31',
+    });
+    await eventually(async () =>
+      expect((await jeanne.get(id)).body.handling.check?.status).toBe('contradictory'),
+    );
+    const timeline = (await jeanne.timeline(id)).body.items as { kind: string; text: string }[];
+    expect(timeline.find((item) => item.kind === 'check_proposed')?.text).toContain(
+      'Vous pouvez répondre jusqu’au',
+    );
+    await answer('').then(expectStatus(400));
+    await answer('J’avais oublié la pension de réversion.').then(expectStatus(201));
+    await answer('Une seconde réponse').then(expectStatus(409));
+    const answered = await intake.events(SUBJECTS.checkConclusionAnswered, id);
+    expect(answered).toHaveLength(1);
+    expect(answered[0].payload).toMatchObject({ checkId, answer: 'J’avais oublié la pension de réversion.' });
+  });
 });

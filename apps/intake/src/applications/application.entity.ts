@@ -40,9 +40,12 @@ export interface ApplicationHandling {
   };
   check?: {
     checkId: string;
-    status: 'open' | 'evidence_requested' | 'concluded';
+    status: 'open' | 'evidence_requested' | 'contradictory' | 'concluded';
     dueDate?: string;
     outcome?: string;
+    /** Contradictory phase: the proposed conclusion, the date to answer by, and the answer once given. */
+    proposal?: { outcome: string; reason: string; answerBy: string };
+    answeredAt?: string;
   };
 }
 

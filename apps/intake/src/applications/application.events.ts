@@ -7,6 +7,7 @@ import {
   type ApplicationInfoRequestedV1,
   type ApplicationRoutedV1,
   type CheckConcludedV1,
+  type CheckConclusionProposedV1,
   type CheckEvidenceRequestedV1,
   type CheckOpenedV1,
   type EventEnvelope,
@@ -79,6 +80,14 @@ export class ApplicationEventsHandler {
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.checks.onEvidenceRequested(manager, event));
+  }
+
+  @OnEvent(SUBJECTS.checkConclusionProposed)
+  async conclusionProposed(
+    @Payload() event: EventEnvelope<CheckConclusionProposedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.inbox.once(context, event, (manager) => this.checks.onConclusionProposed(manager, event));
   }
 
   @OnEvent(SUBJECTS.checkConcluded)

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   type CheckConcludedV1,
+  type CheckConclusionProposedV1,
   type CheckEvidenceRequestedV1,
   type CheckOpenedV1,
   type EventEnvelope,
@@ -10,7 +11,7 @@ import type { ApplicationEntity, ApplicationHandling } from './application.entit
 import { applyFollowUp } from './follow-up.apply.js';
 import * as texts from './timeline.texts.js';
 
-const CHECK_STEPS = ['none', 'open', 'evidence_requested', 'concluded'];
+const CHECK_STEPS = ['none', 'open', 'evidence_requested', 'contradictory', 'concluded'];
 
 /** How a file follows an after-the-fact control (checks' events): the control's status and the timeline. */
 @Injectable()
@@ -36,6 +37,25 @@ export class CheckFollowUp {
         checkId: payload.checkId,
         status: 'evidence_requested',
         dueDate: payload.dueDate,
+      },
+    );
+  }
+
+  onConclusionProposed(
+    manager: EntityManager,
+    event: EventEnvelope<CheckConclusionProposedV1>,
+  ): Promise<void> {
+    const { payload } = event;
+    return this.step(
+      manager,
+      event,
+      payload.applicationId,
+      'check_proposed',
+      texts.conclusionProposedText(payload),
+      {
+        checkId: payload.checkId,
+        status: 'contradictory',
+        proposal: { outcome: payload.proposedOutcome, reason: payload.reason, answerBy: payload.answerBy },
       },
     );
   }

@@ -5,6 +5,7 @@ import {
   type ApplicationInfoRequestedV1,
   type ApplicationRoutedV1,
   type CheckConcludedV1,
+  type CheckConclusionProposedV1,
   type CheckEvidenceRequestedV1,
   type DecisionOutcome,
   euros,
@@ -144,6 +145,25 @@ export function checkOpenedText(): string {
 export function evidenceRequestedText(event: CheckEvidenceRequestedV1): string {
   return `Dans le cadre du contrôle, merci de transmettre avant le ${frenchDate(event.dueDate)} : ${event.evidence.join(', ')}. ${event.message}`;
 }
+
+export function conclusionProposedText(event: CheckConclusionProposedV1): string {
+  const missing = event.evidenceMissing ? ' Les pièces demandées n’ont pas été reçues à la date prévue.' : '';
+  return (
+    `Le contrôle propose la conclusion suivante : ${CHECK_OUTCOME_LABELS[event.proposedOutcome]} — ${event.reason}.${missing} ` +
+    `Vous pouvez répondre jusqu’au ${frenchDate(event.answerBy)} avant qu’elle ne devienne définitive.`
+  );
+}
+
+export function conclusionAnsweredText(): string {
+  return 'Votre réponse à la conclusion proposée a été transmise au contrôleur.';
+}
+
+const CHECK_OUTCOME_LABELS: Record<CheckConclusionProposedV1['proposedOutcome'], string> = {
+  compliant: 'dossier conforme',
+  corrected: 'erreur de bonne foi corrigée, sans sanction (droit à l’erreur)',
+  overpayment: 'somme versée à tort à rembourser',
+  fraud_suspected: 'suspicion de fraude',
+};
 
 const CHECK_OUTCOME_TEXTS: Record<CheckConcludedV1['outcome'], string> = {
   compliant: 'Le contrôle est terminé : votre dossier est conforme.',

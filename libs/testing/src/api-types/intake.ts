@@ -246,6 +246,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/control-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Répond à la conclusion proposée par un contrôle (phase contradictoire), avant la date indiquée */
+        post: operations["answerControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -492,6 +509,10 @@ export interface components {
             accept: boolean;
             /** @description Les modifications demandées (seulement avec accept = false) */
             requestedChanges?: string;
+        };
+        ControlAnswerRequest: {
+            /** @example J’avais oublié de déclarer la pension de réversion ; je joins le justificatif. */
+            answer: string;
         };
     };
     responses: never;
@@ -1536,6 +1557,86 @@ export interface operations {
             };
             /** @description Fichier ou corps de requête trop volumineux */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    answerControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la demande */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlAnswerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDoc"];
+                };
+            };
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Ressource inconnue (ou d’un autre usager) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflit : l’état de la ressource ne permet pas cette action, ou elle existe déjà */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
