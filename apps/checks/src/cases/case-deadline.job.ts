@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { parisDate, SUBJECTS } from '#domain';
 import { Outbox } from '#messaging';
-import { Clock, PeriodicJob } from '#platform';
+import { Clock, PeriodicJob, ScheduledJob } from '#platform';
 import { appendAudit } from '../audit/audit-log.repository.js';
 import type { ChecksConfig } from '../checks.config.js';
 import { CHECKS_CONFIG } from '../checks.tokens.js';
@@ -16,8 +16,8 @@ import type { CaseRow } from './cases.service.js';
  * down catches up. Each case in its own transaction, locked and skipped when another replica holds it.
  */
 @Injectable()
-export class CaseDeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob;
+export class CaseDeadlineJob extends ScheduledJob {
+  protected readonly job: PeriodicJob;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -25,19 +25,8 @@ export class CaseDeadlineJob implements OnApplicationBootstrap, OnApplicationShu
     private readonly clock: Clock,
     @Inject(CHECKS_CONFIG) private readonly config: ChecksConfig,
   ) {
+    super();
     this.job = new PeriodicJob('CaseDeadlineJob', () => this.sweep(), config.CHECKS_JOB_INTERVAL_MS, 5_000);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
-  }
-
-  runNow(): Promise<void> {
-    return this.job.runNow();
   }
 
   private async sweep(): Promise<void> {

@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { parisDate } from '#domain';
 import { Outbox } from '#messaging';
-import { Clock, PeriodicJob } from '#platform';
+import { Clock, PeriodicJob, ScheduledJob } from '#platform';
 import { clockOf, moveClock } from './application-clock.js';
 import { ApplicationEntity } from './application.entity.js';
 import { isClosed } from './application.lifecycle.js';
@@ -28,9 +22,9 @@ export const CLOCK_JOB_INTERVAL_MS = Symbol('CLOCK_JOB_INTERVAL_MS');
  * The date comes from the platform's `Clock` (tests move it).
  */
 @Injectable()
-export class ClockResumptionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ClockResumptionJob extends ScheduledJob {
   private readonly logger = new Logger(ClockResumptionJob.name);
-  private readonly job: PeriodicJob;
+  protected readonly job: PeriodicJob;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,25 +32,13 @@ export class ClockResumptionJob implements OnApplicationBootstrap, OnApplication
     private readonly clock: Clock,
     @Inject(CLOCK_JOB_INTERVAL_MS) intervalMs: number,
   ) {
+    super();
     this.job = new PeriodicJob(
       'ClockResumptionJob',
       () => this.resumeDue().then(() => undefined),
       intervalMs,
       Math.min(5_000, intervalMs),
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
-  }
-
-  /** Runs the job now, after the run in progress if any (tests, an operator). */
-  runNow(): Promise<void> {
-    return this.job.runNow();
   }
 
   /** Resumes every clock whose time to answer is over; returns how many. */

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { PeriodicJob } from '#platform';
+import { PeriodicJob, ScheduledJob } from '#platform';
 
 export const DRAFT_RETENTION_DAYS = Symbol('DRAFT_RETENTION_DAYS');
 
@@ -10,8 +10,8 @@ export const DRAFT_RETENTION_DAYS = Symbol('DRAFT_RETENTION_DAYS');
  * timeline, DRAFT_RETENTION_DAYS after its last change. Runs every hour; replicas may run it together.
  */
 @Injectable()
-export class DraftRetention implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job = new PeriodicJob(
+export class DraftRetention extends ScheduledJob {
+  protected readonly job = new PeriodicJob(
     'DraftRetention',
     () => this.purge().then(() => undefined),
     3_600_000,
@@ -20,14 +20,8 @@ export class DraftRetention implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DRAFT_RETENTION_DAYS) private readonly retentionDays: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+  ) {
+    super();
   }
 
   /** Deletes expired drafts; returns how many. */

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, PeriodicJob } from '#platform';
+import { Clock, PeriodicJob, ScheduledJob } from '#platform';
 import { MessagesRepository, type NewMessage } from '../messages/messages.repository.js';
 import { DirectoryCopy } from '../recipients/directory-copy.repository.js';
 import { agentAddressees } from '../recipients/recipients.rules.js';
@@ -31,9 +25,9 @@ export interface DigestSettings {
  * running the job together build it once.
  */
 @Injectable()
-export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestJob extends ScheduledJob {
   private readonly logger = new Logger(DigestJob.name);
-  private readonly job: PeriodicJob;
+  protected readonly job: PeriodicJob;
 
   constructor(
     private readonly items: DigestItems,
@@ -44,24 +38,13 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DIGEST_SETTINGS) private readonly settings: DigestSettings,
   ) {
+    super();
     this.job = new PeriodicJob(
       'DigestJob',
       () => this.sendDue(),
       settings.intervalMs,
       Math.min(10_000, settings.intervalMs),
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
-  }
-
-  runNow(): Promise<void> {
-    return this.job.runNow();
   }
 
   private async sendDue(): Promise<void> {

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, PeriodicJob } from '#platform';
+import { Clock, PeriodicJob, ScheduledJob } from '#platform';
 import { updatedRows } from '../messages/messages.repository.js';
 
 export const RETENTION_SETTINGS = Symbol('RETENTION_SETTINGS');
@@ -24,26 +18,16 @@ const DAY_MS = 86_400_000;
  * citizens' contacts after `CONTACT_RETENTION_DAYS` (long enough for an after-the-fact check of the file).
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionJob extends ScheduledJob {
   private readonly logger = new Logger(RetentionJob.name);
-  private readonly job = new PeriodicJob('NotificationsRetention', () => this.purge(), 3_600_000, 60_000);
+  protected readonly job = new PeriodicJob('NotificationsRetention', () => this.purge(), 3_600_000, 60_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(RETENTION_SETTINGS) private readonly settings: RetentionSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
-  }
-
-  runNow(): Promise<void> {
-    return this.job.runNow();
+  ) {
+    super();
   }
 
   private async purge(): Promise<void> {

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { PeriodicJob } from '#platform';
+import { PeriodicJob, ScheduledJob } from '#platform';
 import type { MessagingConfig } from '../messaging.config.js';
 import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from '../messaging.tokens.js';
 
@@ -10,23 +10,16 @@ import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from '../messaging.tokens.js';
  * INBOX_RETENTION_DAYS (longer than the stream keeps events, so no event the stream could redeliver is forgotten).
  */
 @Injectable()
-export class MessagingHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob;
+export class MessagingHousekeeping extends ScheduledJob {
+  protected readonly job: PeriodicJob;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MESSAGING_SCHEMA) private readonly schema: string,
     @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
   ) {
+    super();
     this.job = new PeriodicJob('MessagingHousekeeping', () => this.purge().then(() => undefined), 3_600_000);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
   }
 
   /** Deletes what has expired; returns how many rows of each table. */

@@ -1,1 +1,2 @@
 export * from './periodic-job.js';
+export * from './scheduled-job.js';

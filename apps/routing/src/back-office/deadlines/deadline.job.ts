@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicJob } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicJob, ScheduledJob } from '#platform';
 import { BACK_OFFICE_SETTINGS, type BackOfficeSettings } from '../back-office.settings.js';
 import { DeadlineSweep } from './deadline-sweep.service.js';
 
@@ -8,13 +8,14 @@ import { DeadlineSweep } from './deadline-sweep.service.js';
  * date from the `Clock` port (tests move it). `runNow()` runs it at once (tests, an operator).
  */
 @Injectable()
-export class DeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob;
+export class DeadlineJob extends ScheduledJob {
+  protected readonly job: PeriodicJob;
 
   constructor(
     private readonly sweep: DeadlineSweep,
     @Inject(BACK_OFFICE_SETTINGS) settings: BackOfficeSettings,
   ) {
+    super();
     this.job = new PeriodicJob(
       'DeadlineJob',
       async () => {
@@ -23,17 +24,5 @@ export class DeadlineJob implements OnApplicationBootstrap, OnApplicationShutdow
       settings.deadlineJobIntervalMs,
       Math.min(5_000, settings.deadlineJobIntervalMs),
     );
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.job.stop();
-  }
-
-  runNow(): Promise<void> {
-    return this.job.runNow();
   }
 }
