@@ -28,6 +28,9 @@ ARG SERVICE
 ENV SERVICE=${SERVICE}
 RUN test -f "dist/apps/${SERVICE}/src/main.js" \
  || { echo "Build argument SERVICE must be one of: intake, routing, checks, notifications, edge (got '${SERVICE}')" >&2; exit 1; }
+# The evidence folder (intake, EVIDENCE_STORAGE=local): the only place the process writes; a volume mounted there
+# starts with this owner.
+RUN mkdir -p /var/lib/guichet/evidence && chown node:node /var/lib/guichet/evidence && chmod 700 /var/lib/guichet/evidence
 USER node
 EXPOSE 3000
 # No curl in slim images: Node's own fetch asks the liveness endpoint.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROUTES } from '../apps/edge/src/edge.routes.js';
@@ -108,6 +108,16 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
       expect(services).toContain(service);
       expect(rendered).toContain(`${service.toUpperCase()}_URL: http://${service}:3000`);
     }
+  });
+
+  it('keeps intake’s evidence on a named volume at EVIDENCE_DIR, a folder the image gives to its user', () => {
+    const rendered = compose(['config'], cleanEnv(PRODUCTION), envFile).stdout;
+    const intake = rendered.slice(rendered.indexOf('\n  intake:'), rendered.indexOf('\n  nats:'));
+    expect(intake).toContain('EVIDENCE_DIR: /var/lib/guichet/evidence');
+    expect(intake).toContain('- evidence-data:/var/lib/guichet/evidence');
+    expect(rendered).toMatch(/^volumes:\n(?:.*\n)*?\s+evidence-data:/m);
+    const dockerfile = readFileSync(resolve(process.cwd(), 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('chown node:node /var/lib/guichet/evidence');
   });
 
   it('refuses to render without AUTH_JWKS_URL, naming it', () => {

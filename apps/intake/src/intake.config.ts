@@ -1,4 +1,16 @@
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { MessagingConfig } from '#messaging';
 import { EnvBoolean } from '#platform';
 
@@ -30,9 +42,43 @@ export class IntakeConfig extends MessagingConfig {
   @IsBoolean()
   APCR_ADMIT_COMMUNES_NOUVELLES: boolean = true;
 
-  /** Evidence files (after-the-fact controls): the local folder they are stored in. */
+  /** Evidence files (after-the-fact controls): stored in a local folder (`local`) or an S3-compatible store (`s3`). */
+  @IsIn(['local', 's3'])
+  EVIDENCE_STORAGE: 'local' | 's3' = 'local';
+
+  /** Evidence files, `local`: the folder they are stored in (shared by the replicas, backed up). */
   @IsString()
   EVIDENCE_DIR: string = '.data/evidence';
+
+  /** Evidence files, `s3`: the bucket (it must exist). */
+  @ValidateIf((config: IntakeConfig) => config.EVIDENCE_STORAGE === 's3')
+  @IsString({ message: 'est obligatoire avec EVIDENCE_STORAGE=s3' })
+  @MinLength(3, { message: 'doit être le nom d’un compartiment (3 caractères au moins)' })
+  EVIDENCE_S3_BUCKET?: string;
+
+  /** Evidence files, `s3`: the store's address; unset for AWS S3 itself. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'doit être une URL http(s)://…' })
+  EVIDENCE_S3_ENDPOINT?: string;
+
+  /** Evidence files, `s3`: the region (any value for most self-hosted stores). */
+  @IsString()
+  EVIDENCE_S3_REGION: string = 'us-east-1';
+
+  /** Evidence files, `s3`: access key; unset to use the SDK's chain (AWS_ACCESS_KEY_ID…, a role). */
+  @IsOptional()
+  @IsString()
+  EVIDENCE_S3_ACCESS_KEY_ID?: string;
+
+  /** Evidence files, `s3`: secret key, required with the access key. */
+  @ValidateIf((config: IntakeConfig) => config.EVIDENCE_S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'est obligatoire avec EVIDENCE_S3_ACCESS_KEY_ID' })
+  EVIDENCE_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Evidence files, `s3`: path-style addresses (endpoint/bucket/key), as MinIO and most self-hosted stores need. */
+  @EnvBoolean()
+  @IsBoolean()
+  EVIDENCE_S3_FORCE_PATH_STYLE: boolean = true;
 
   /** Evidence files: the largest accepted, in bytes (at most 20 MB). */
   @IsInt()

@@ -27,7 +27,9 @@ import { AccessLogController, StaffAccessController } from './staff-access/staff
 import { StaffAccessService } from './staff-access/staff-access.service.js';
 import { ControlAnswerService } from './evidence/control-answer.service.js';
 import { EvidenceController } from './evidence/evidence.controller.js';
-import { EvidenceStorage, LocalFolderEvidenceStorage } from './evidence/evidence-storage.js';
+import { EvidenceReadingController } from './evidence/evidence-reading.controller.js';
+import { EvidenceReadingService } from './evidence/evidence-reading.service.js';
+import { evidenceStorageProvider } from './evidence/storage/evidence-storage.provider.js';
 import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence/evidence.service.js';
 import { Evidence1764100200000 } from './migrations/1764100200000-evidence.js';
 
@@ -80,6 +82,7 @@ export class IntakeModule {
         StaffAccessController,
         AccessLogController,
         EvidenceController,
+        EvidenceReadingController,
         ApplicationEventsHandler,
       ],
       providers: [
@@ -96,9 +99,10 @@ export class IntakeModule {
         ClockResumptionJob,
         { provide: DRAFT_RETENTION_DAYS, useValue: config.DRAFT_RETENTION_DAYS },
         DraftRetention,
-        { provide: EvidenceStorage, useValue: new LocalFolderEvidenceStorage(config.EVIDENCE_DIR) },
+        evidenceStorageProvider(config),
         { provide: EVIDENCE_MAX_BYTES, useValue: config.EVIDENCE_MAX_BYTES },
         EvidenceService,
+        EvidenceReadingService,
         ControlAnswerService,
         ...(options.overrides ?? []),
       ],

@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { SUBJECTS } from '#domain';
-import { eventually } from '#testing';
+import { bearer, eventually } from '#testing';
 import { DEFAULT_PROCEDURES } from '../src/procedures/procedure.registry.js';
 import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
-import { citizen, expectStatus, type IntakeUnderTest, startIntake } from './intake.harness.js';
+import { citizen, expectStatus, type IntakeUnderTest, staff, startIntake } from './intake.harness.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const MAX_BYTES = 2_000;
+
+/** Supertest parser keeping a binary answer as bytes. */
+function bytes(response: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 describe('intake: evidence for an after-the-fact control, uploaded by the citizen (PostgreSQL + NATS)', () => {
   let intake: IntakeUnderTest;
@@ -82,6 +89,47 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
     });
     const timeline = (await jeanne.timeline(id)).body.items as { kind: string }[];
     expect(timeline.map((item) => item.kind)).toContain('evidence_received');
+  });
+
+  it('the citizen and the auditor of the open control read the evidence; the auditor’s download is logged; nobody else reads it', async () => {
+    const { id, checkId } = await fileWithEvidenceRequested();
+    const receipt = (await upload(id, PDF).then(expectStatus(201))).body;
+    const get = (path: string, token: string) =>
+      request(intake.service.url).get(`/api/applications/${id}/evidence${path}`).set('Authorization', token);
+    const auditor = await bearer('auditor', { sub: 'auditor-claire' });
+    const mine = await get('', await jeanne.token()).then(expectStatus(200));
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: receipt.id, checkId, fileName: 'avis-imposition.pdf' }),
+    ]);
+    const downloaded = await get(`/${receipt.id}`, auditor).buffer(true).parse(bytes).then(expectStatus(200));
+    expect(Buffer.compare(downloaded.body as Buffer, PDF)).toBe(0);
+    expect(downloaded.headers['content-type']).toBe('application/pdf');
+    expect(downloaded.headers['content-disposition']).toContain("filename*=UTF-8''avis-imposition.pdf");
+    const admin = staff(intake.service.url, 'admin', 'admin-1');
+    const entries = (await admin.accessLog({ applicationId: id }).then(expectStatus(200))).body.items;
+    expect(entries).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ role: 'auditor' }), purpose: 'control' }),
+    ]);
+
+    await get('', await citizen(intake.service.url, 'citizen-paul').token()).then(expectStatus(404));
+    await get(`/${receipt.id}`, await bearer('agent', { sub: 'agent-marie', teams: ['apa-bessin'] })).then(
+      expectStatus(403),
+    );
+    await get(`/${uuidv7()}`, auditor).then(expectStatus(404));
+    await get('/not-a-uuid', auditor).then(expectStatus(400));
+    await intake.send(SUBJECTS.checkConcluded, id, {
+      checkId,
+      applicationId: id,
+      outcome: 'compliant',
+      reason: 'Ressources conformes à la déclaration',
+      remedies: 'Recours gracieux ou tribunal administratif dans les deux mois',
+    });
+    await eventually(async () =>
+      expect((await jeanne.get(id)).body.handling.check?.status).toBe('concluded'),
+    );
+    const closed = await get(`/${receipt.id}`, auditor).then(expectStatus(403));
+    expect(closed.body.error.code).toBe('NO_OPEN_CONTROL');
+    await get('', await jeanne.token()).then(expectStatus(200)); // still hers
   });
 
   it('refuses a file whose content is not PDF, JPEG or PNG, a file too large, and a missing file — with the field named', async () => {

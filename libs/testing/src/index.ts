@@ -8,3 +8,4 @@ export * from './fixtures/ledger/ledger.harness.js';
 export * from './service-process.js';
 export * from './event-probe.js';
 export * from './test-smtp.js';
+export * from './test-s3.js';

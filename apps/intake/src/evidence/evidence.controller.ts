@@ -15,6 +15,7 @@ import { ApplicationIdParam } from '../applications/applications.dto.js';
 import { ApplicationViewDoc } from '../applications/applications.responses.js';
 import { ControlAnswerService } from './control-answer.service.js';
 import { EvidenceService, type UploadedEvidence } from './evidence.service.js';
+import { EvidenceItemDoc } from './evidence.views.js';
 
 export class ControlAnswerRequest {
   @ApiProperty({ example: 'J’avais oublié de déclarer la pension de réversion ; je joins le justificatif.' })
@@ -51,8 +52,11 @@ export class EvidenceController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ description: 'La pièce est enregistrée et transmise au contrôle' })
-  @ApiErrors(404, 409, 413)
+  @ApiCreatedResponse({
+    type: EvidenceItemDoc,
+    description: 'La pièce est enregistrée et transmise au contrôle',
+  })
+  @ApiErrors(404, 409, 413, 503)
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ApplicationIdParam,

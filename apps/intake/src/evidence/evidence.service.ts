@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -6,8 +6,9 @@ import { InvalidTransition, SUBJECTS, ValidationFailed } from '#domain';
 import { Outbox } from '#messaging';
 import { Clock, type Principal } from '#platform';
 import { appendTimeline, loadOwnedApplication } from '../applications/applications.repository.js';
-import { EvidenceStorage } from './evidence-storage.js';
+import { EvidenceStorage, EvidenceStorageUnavailable } from './storage/evidence-storage.js';
 import { safeFileName, sniffEvidenceType } from './evidence.rules.js';
+import type { EvidenceItemView } from './evidence.views.js';
 
 export const EVIDENCE_MAX_BYTES = Symbol('EVIDENCE_MAX_BYTES');
 
@@ -18,18 +19,11 @@ export interface UploadedEvidence {
   buffer: Buffer;
 }
 
-export interface EvidenceReceipt {
-  id: string;
-  checkId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  receivedAt: string;
-}
-
 /** A citizen's evidence for an open control: checked, stored through the port, recorded and announced once. */
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: EvidenceStorage,
@@ -42,7 +36,7 @@ export class EvidenceService {
     principal: Principal,
     applicationId: string,
     file: UploadedEvidence | undefined,
-  ): Promise<EvidenceReceipt> {
+  ): Promise<EvidenceItemView> {
     if (!file)
       throw new ValidationFailed([
         { field: 'file', reason: 'joignez un fichier (champ « file », multipart/form-data)' },
@@ -54,40 +48,65 @@ export class EvidenceService {
     const contentType = sniffEvidenceType(file.buffer);
     if (!contentType)
       throw new ValidationFailed([{ field: 'file', reason: 'doit être un PDF, un JPEG ou un PNG' }]);
-    return this.dataSource.transaction(async (manager) => {
-      const application = await loadOwnedApplication(manager, principal.subject, applicationId, true);
-      const check = application.handling.check;
-      if (!check || check.status !== 'evidence_requested')
-        throw new InvalidTransition('Aucune pièce n’est demandée sur ce dossier.', 'NO_EVIDENCE_REQUESTED');
-      const id = uuidv7();
-      const fileName = safeFileName(file.originalname, contentType);
-      const location = await this.storage.save(`${application.id}/${id}`, file.buffer, contentType);
-      const receivedAt = this.clock.now();
-      await manager.query(
-        `INSERT INTO intake.evidence (id, application_id, check_id, file_name, content_type, size_bytes, location, received_at)
+    let stored: string | undefined;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const application = await loadOwnedApplication(manager, principal.subject, applicationId, true);
+        const check = application.handling.check;
+        if (!check || check.status !== 'evidence_requested')
+          throw new InvalidTransition('Aucune pièce n’est demandée sur ce dossier.', 'NO_EVIDENCE_REQUESTED');
+        const id = uuidv7();
+        const fileName = safeFileName(file.originalname, contentType);
+        const location = await this.store(`${application.id}/${id}`, file.buffer, contentType);
+        stored = location;
+        const receivedAt = this.clock.now();
+        await manager.query(
+          `INSERT INTO intake.evidence (id, application_id, check_id, file_name, content_type, size_bytes, location, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, application.id, check.checkId, fileName, contentType, file.size, location, receivedAt],
-      );
-      await appendTimeline(
-        manager,
-        application.id,
-        'evidence_received',
-        `Pièce reçue pour le contrôle : ${fileName}.`,
-      );
-      await this.outbox.publish(manager, SUBJECTS.checkEvidenceReceived, application.id, {
-        checkId: check.checkId,
-        applicationId: application.id,
-        receivedAt: receivedAt.toISOString(),
-        documents: [fileName],
+          [id, application.id, check.checkId, fileName, contentType, file.size, location, receivedAt],
+        );
+        await appendTimeline(
+          manager,
+          application.id,
+          'evidence_received',
+          `Pièce reçue pour le contrôle : ${fileName}.`,
+        );
+        await this.outbox.publish(manager, SUBJECTS.checkEvidenceReceived, application.id, {
+          checkId: check.checkId,
+          applicationId: application.id,
+          receivedAt: receivedAt.toISOString(),
+          documents: [fileName],
+        });
+        return {
+          id,
+          checkId: check.checkId,
+          fileName,
+          contentType,
+          sizeBytes: file.size,
+          receivedAt: receivedAt.toISOString(),
+        };
       });
-      return {
-        id,
-        checkId: check.checkId,
-        fileName,
-        contentType,
-        sizeBytes: file.size,
-        receivedAt: receivedAt.toISOString(),
-      };
-    });
+    } catch (error) {
+      // Nothing was recorded: the stored file would be an orphan nobody can reach.
+      if (stored) await this.discard(stored);
+      throw error;
+    }
+  }
+
+  private async store(key: string, content: Uint8Array, contentType: string): Promise<string> {
+    try {
+      return await this.storage.save(key, content, contentType);
+    } catch (error) {
+      this.logger.error({ err: error, key }, 'Evidence file could not be stored');
+      throw new EvidenceStorageUnavailable(error);
+    }
+  }
+
+  private async discard(location: string): Promise<void> {
+    try {
+      await this.storage.remove(location);
+    } catch (error) {
+      this.logger.warn({ err: error, location }, 'Orphan evidence file left in the store (removal failed)');
+    }
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { Forbidden } from '#domain';
-import { Clock, type Principal, requestContext } from '#platform';
+import { Clock, type Principal } from '#platform';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { applicationNotFound, loadOwnedApplication } from '../applications/applications.repository.js';
 import { AccessLogEntity } from './access-log.entity.js';
+import { recordStaffRead } from './access-log.repository.js';
 import { type AccessPurpose } from './access-purposes.js';
 import {
   accessLogView,
@@ -38,15 +38,13 @@ export class StaffAccessService {
       });
       if (!access.allowed) throw new Forbidden(access.reason, access.code);
       const at = this.clock.now();
-      await manager.insert(AccessLogEntity, {
-        id: uuidv7(),
+      await recordStaffRead(manager, {
         applicationId: application.id,
-        at,
-        actorSubject: principal.subject,
-        actorRole: access.role,
-        actorTeam: access.team,
+        principal,
+        role: access.role,
+        team: access.team,
         purpose,
-        correlationId: requestContext.current()?.correlationId ?? null,
+        at,
       });
       return {
         id: application.id,

@@ -38,6 +38,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Fichier ou corps de requête trop volumineux',
   422: 'Une règle métier refuse la demande',
   500: 'Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation)',
+  503: 'Service momentanément indisponible (une dépendance ne répond pas) : réessayer plus tard',
 };
 
 /** The error answers of an operation, each with the platform's error body. */

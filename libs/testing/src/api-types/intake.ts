@@ -236,7 +236,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Les pièces envoyées pour un contrôle a posteriori (l’usager, ou le contrôleur pendant le contrôle) */
+        get: operations["listEvidence"];
         put?: never;
         /** Envoie une pièce demandée pour un contrôle a posteriori (PDF, JPEG ou PNG) */
         post: operations["uploadEvidence"];
@@ -257,6 +258,23 @@ export interface paths {
         put?: never;
         /** Répond à la conclusion proposée par un contrôle (phase contradictoire), avant la date indiquée */
         post: operations["answerControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge une pièce (le téléchargement d’un contrôleur est inscrit au journal des accès) */
+        get: operations["downloadEvidence"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -510,9 +528,30 @@ export interface components {
             /** @description Les modifications demandées (seulement avec accept = false) */
             requestedChanges?: string;
         };
+        EvidenceItemDoc: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Le contrôle pour lequel la pièce a été envoyée
+             */
+            checkId: string;
+            /** @example avis-imposition-2025.pdf */
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @example 184320 */
+            sizeBytes: number;
+            /** Format: date-time */
+            receivedAt: string;
+        };
         ControlAnswerRequest: {
             /** @example J’avais oublié de déclarer la pension de réversion ; je joins le justificatif. */
             answer: string;
+        };
+        EvidenceListDoc: {
+            /** @description Dans l’ordre de réception */
+            items: components["schemas"]["EvidenceItemDoc"][];
         };
     };
     responses: never;
@@ -1484,6 +1523,73 @@ export interface operations {
             };
         };
     };
+    listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la demande */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDoc"];
+                };
+            };
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Ressource inconnue (ou d’un autre usager) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     uploadEvidence: {
         parameters: {
             query?: never;
@@ -1508,7 +1614,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDoc"];
+                };
             };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
@@ -1566,6 +1674,15 @@ export interface operations {
             };
             /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service momentanément indisponible (une dépendance ne répond pas) : réessayer plus tard */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1651,6 +1768,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant de la pièce */
+                evidenceId: unknown;
+                /** @description Identifiant de la demande */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Le fichier tel qu’envoyé */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Ressource inconnue (ou d’un autre usager) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorBody"];
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service momentanément indisponible (une dépendance ne répond pas) : réessayer plus tard */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ApiErrorBody"];
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
