@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service.js';
 import { CaseDeadlineJob } from './cases/case-deadline.job.js';
 import { CaseEvents } from './cases/case.events.js';
 import { CasesService } from './cases/cases.service.js';
+import { CaseQueue } from './cases/case-queue.service.js';
 import { StatisticsService } from './cases/statistics.service.js';
 import type { ChecksConfig } from './checks.config.js';
 import { CHECKS_CONFIG } from './checks.tokens.js';
@@ -40,6 +41,7 @@ export class ChecksModule {
         PoliciesService,
         AuditService,
         CasesService,
+        CaseQueue,
         CaseDeadlineJob,
         StatisticsService,
         ...(options.overrides ?? []),

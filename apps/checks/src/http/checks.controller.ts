@@ -7,9 +7,12 @@ import { PoliciesService } from '../sampling/policies.service.js';
 import { SelectionService } from '../sampling/selection.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { StatisticsService } from '../cases/statistics.service.js';
+import { CaseQueue } from '../cases/case-queue.service.js';
+import { CaseQueuePageDoc } from './checks.responses.js';
 import {
   ApplicationIdParam,
   CaseIdParam,
+  CaseQueueQueryDto,
   ConclusionRequest,
   EvidenceRequest,
   PeriodQuery,
@@ -29,6 +32,7 @@ export class ChecksController {
     private readonly audit: AuditService,
     private readonly cases: CasesService,
     private readonly stats: StatisticsService,
+    private readonly queue: CaseQueue,
   ) {}
 
   @Get('api/sampling-policies/:procedure')
@@ -83,6 +87,19 @@ export class ChecksController {
     if (!body.reason.trim())
       throw new ValidationFailed([{ field: 'reason', reason: 'ne doit pas être vide' }]);
     return this.selection.openTargeted(principal.subject, body.applicationId, body.reason);
+  }
+
+  @Get('api/checks/cases')
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'listCases',
+    summary:
+      'Les contrôles à traiter : ouverts d’abord, la date attendue la plus proche en tête (filtres : état, démarche, dossier)',
+  })
+  @ApiOkResponse({ type: CaseQueuePageDoc })
+  @ApiErrors(400)
+  listCases(@Query() query: CaseQueueQueryDto) {
+    return this.queue.list(query);
   }
 
   @Get('api/checks/cases/:id')

@@ -20,6 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHECK_OUTCOMES, type CheckOutcome } from '#domain';
+import { PageQuery } from '#platform';
+import { CASE_STATUSES, type CaseStatus } from '../cases/case.lifecycle.js';
 import { RISK_OPERATORS, type RiskOperator } from '../sampling/sampling.rules.js';
 
 export class ApplicationIdParam {
@@ -151,4 +153,21 @@ export class PeriodQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'doit être une date AAAA-MM-JJ' })
   @IsISO8601({ strict: true }, { message: 'doit être une date qui existe' })
   to: string;
+}
+
+export class CaseQueueQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Un état des contrôles' })
+  @IsOptional()
+  @IsIn([...CASE_STATUSES], { message: `doit être l’un des états : ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ example: 'apa', description: 'Une démarche' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'doit être un code de démarche (ex. apa)' })
+  procedure?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Un dossier' })
+  @IsOptional()
+  @IsUUID('all', { message: 'doit être un identifiant de dossier (uuid)' })
+  applicationId?: string;
 }

@@ -175,5 +175,6 @@ const CHECK_OUTCOME_TEXTS: Record<CheckConcludedV1['outcome'], string> = {
 
 export function checkConcludedText(event: CheckConcludedV1): string {
   const amount = event.overpaymentCents ? ` Montant : ${euros(cents(event.overpaymentCents))}.` : '';
-  return `${CHECK_OUTCOME_TEXTS[event.outcome]}${amount} Motif : ${event.reason}`;
+  const remedies = event.remedies ? ` Voies de recours : ${event.remedies}` : '';
+  return `${CHECK_OUTCOME_TEXTS[event.outcome]}${amount} Motif : ${event.reason.replace(/[.\s]*$/, '')}.${remedies}`;
 }

@@ -45,7 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Les contrôles à traiter : ouverts d’abord, la date attendue la plus proche en tête (filtres : état, démarche, dossier) */
+        get: operations["listCases"];
         put?: never;
         /** Ouvre un contrôle ciblé sur un dossier, avec son motif */
         post: operations["openTargetedCheck"];
@@ -319,6 +320,33 @@ export interface components {
             /** @example Signalement : ressources déclarées incohérentes avec un autre dossier */
             reason: string;
         };
+        CaseSummaryDoc: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @example apa */
+            procedure: string | null;
+            /** @enum {string} */
+            origin: "sample" | "targeted";
+            /** @enum {string} */
+            status: "opened" | "evidence_requested" | "evidence_received" | "contradictory" | "concluded";
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: date
+             * @description La date attendue maintenant : celle des pièces, ou celle de la réponse (phase contradictoire)
+             */
+            waitingUntil: string | null;
+            /** @enum {string|null} */
+            outcome: "compliant" | "corrected" | "overpayment" | "fraud_suspected" | null;
+        };
+        CaseQueuePageDoc: {
+            items: components["schemas"]["CaseSummaryDoc"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         EvidenceRequest: {
             /**
              * @example [
@@ -511,6 +539,71 @@ export interface operations {
             };
             /** @description Ressource inconnue (ou d’un autre usager) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description taille de page (défaut propre à chaque liste) */
+                pageSize?: number;
+                /** @description Un état des contrôles */
+                status?: "opened" | "evidence_requested" | "evidence_received" | "contradictory" | "concluded";
+                /** @description Une démarche */
+                procedure?: string;
+                /** @description Un dossier */
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseQueuePageDoc"];
+                };
+            };
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
