@@ -6,6 +6,7 @@ export * from './outbox/outbox.js';
 export * from './outbox/outbox-relay.js';
 export * from './outbox/acknowledged-prefix.js';
 export * from './inbox/inbox.js';
+export { CommitBatch } from './inbox/commit-batch.js';
 export * from './jetstream/event-context.js';
 export * from './jetstream/jetstream.server.js';
 export * from './jetstream/retry-policy.js';

@@ -2,7 +2,10 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
+import { createEvent, SUBJECTS } from '#domain';
 import { MessagingHousekeeping } from './housekeeping/messaging-housekeeping.js';
+import { Outbox } from './outbox/outbox.js';
 import {
   createTestDatabase,
   eventually,
@@ -119,6 +122,30 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
     expect(concluded).toMatchObject({
       correlation_id: 'journey-42-abcdef',
       causation_id: first.body.eventId,
+    });
+  });
+
+  it('records several events in one statement and publishes them in the order given', async () => {
+    const checkId = uuidv7();
+    const events = Array.from({ length: 20 }, (_, index) =>
+      createEvent(
+        SUBJECTS.checkEvidenceReceived,
+        checkId,
+        {
+          checkId,
+          applicationId: uuidv7(),
+          receivedAt: new Date().toISOString(),
+          documents: [`ok-${index}`],
+        },
+        { correlationId: uuidv7() },
+      ),
+    );
+    await ledger.app
+      .get(DataSource)
+      .transaction((manager) => ledger.app.get(Outbox).recordAll(manager, events));
+    await eventually(async () => {
+      const mine = (await effects()).filter((row) => row.aggregate_id === checkId);
+      expect(mine.map((row) => row.marker)).toEqual(events.map((_, index) => `ok-${index}`));
     });
   });
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SUBJECTS } from '#domain';
-import { Outbox } from '#messaging';
+import { createEvent, type EventEnvelope, SUBJECTS } from '#domain';
+import { currentOrigin, Outbox } from '#messaging';
 import { Clock } from '#platform';
 import type { MessageStatus } from '../messages/delivery.rules.js';
 import { type ClaimedMessage, MessagesRepository, type Outcome } from '../messages/messages.repository.js';
@@ -17,6 +17,8 @@ export const ANNOUNCE_DELIVERIES = Symbol('ANNOUNCE_DELIVERIES');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_GROUP = 200;
+/** Outcomes arriving within this delay share one transaction (fewer commits under load, 5 ms more when idle). */
+const GATHER_MS = 5;
 
 /**
  * Saves the outcomes of tries, and announces final ones (`notification.delivered` for e-mails,
@@ -42,7 +44,7 @@ export class OutcomeWriter {
       this.queue.push({ message, outcome, done: (error) => (error ? reject(error) : resolve()) });
       if (!this.flushing) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        setTimeout(() => void this.flush(), GATHER_MS);
       }
     });
   }
@@ -70,33 +72,38 @@ export class OutcomeWriter {
           now,
         ),
       );
-      for (const { message, outcome } of group) {
-        if (!moved.has(message.id) || !UUID.test(message.sourceId)) continue;
-        await this.announce(manager, message, outcome.status, outcome.error);
-      }
+      const announcements = group.flatMap(({ message, outcome }) =>
+        moved.has(message.id) && UUID.test(message.sourceId)
+          ? this.announcement(message, outcome.status, outcome.error)
+          : [],
+      );
+      await this.outbox.recordAll(manager, announcements);
     });
   }
 
-  private async announce(
-    manager: Parameters<Outbox['publish']>[0],
+  /** The event telling of a final outcome, if any: one write for the whole group. */
+  private announcement(
     message: ClaimedMessage,
     status: MessageStatus,
     error: string | undefined,
-  ): Promise<void> {
+  ): EventEnvelope[] {
     const common = {
       notificationId: message.id,
       channel: message.channel,
       recipientSubject: message.recipientSubject,
       sourceEventId: message.sourceId,
     };
-    if (status === 'delivered' && message.channel === 'email' && this.announceDeliveries) {
-      await this.outbox.publish(manager, SUBJECTS.notificationDelivered, message.id, common);
-    } else if (status === 'permanent-failure' || status === 'technical-failure') {
-      await this.outbox.publish(manager, SUBJECTS.notificationFailed, message.id, {
-        ...common,
-        error: (error ?? status).slice(0, 1000),
-        attempts: message.attempts,
-      });
-    }
+    if (status === 'delivered' && message.channel === 'email' && this.announceDeliveries)
+      return [createEvent(SUBJECTS.notificationDelivered, message.id, common, currentOrigin())];
+    if (status === 'permanent-failure' || status === 'technical-failure')
+      return [
+        createEvent(
+          SUBJECTS.notificationFailed,
+          message.id,
+          { ...common, error: (error ?? status).slice(0, 1000), attempts: message.attempts },
+          currentOrigin(),
+        ),
+      ];
+    return [];
   }
 }

@@ -55,13 +55,15 @@ export class EventNotifier {
   async onEvent(manager: EntityManager, event: EventEnvelope<object>): Promise<void> {
     const type = event.type as EventType;
     const payload = event.payload as Record<string, unknown> & { applicationId: string };
-    if (type === SUBJECTS.applicationSubmitted)
-      await this.keepContact(manager, event.payload as ApplicationSubmittedV1);
+    const kept =
+      type === SUBJECTS.applicationSubmitted
+        ? await this.keepContact(manager, event.payload as ApplicationSubmittedV1)
+        : undefined;
     if (type === SUBJECTS.applicationRouted) {
       await this.directory.setTeam(manager, payload.applicationId, String(payload.teamCode));
     }
     if (!this.concernsAnyone(type, payload)) return;
-    const contact = await this.directory.contact(manager, payload.applicationId);
+    const contact = kept ?? (await this.directory.contact(manager, payload.applicationId));
     if (!contact)
       throw new NotKnownYet(`application ${payload.applicationId} not known yet (submitted event to come)`);
     const variables = {
@@ -99,8 +101,8 @@ export class EventNotifier {
         });
       }
     }
-    const created = await this.messages.create(manager, rows, this.clock.now());
-    this.logger.debug({ eventId: event.id, type, messages: created }, 'Messages logged');
+    await this.messages.log(manager, rows, this.clock.now());
+    this.logger.debug({ eventId: event.id, type, messages: rows.length }, 'Messages logged');
   }
 
   private concernsAnyone(type: EventType, payload: Record<string, unknown>): boolean {
@@ -124,8 +126,7 @@ export class EventNotifier {
       subject: submitted.applicant.subject,
       email: submitted.applicant.email ?? null,
     };
-    await this.directory.saveContact(manager, contact, submitted.submittedAt);
-    return { ...contact, teamCode: null };
+    return this.directory.saveContact(manager, contact, submitted.submittedAt);
   }
 
   private async plan(

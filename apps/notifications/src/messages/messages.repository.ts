@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ChannelName } from '../channels/notification-channel.js';
 import type { RecipientRole } from '../templates/template.js';
 import type { MessageStatus } from './delivery.rules.js';
+import { CommitBatch } from '#messaging';
 
 /** A message about to be logged: who, through which channel, and its rendered content. */
 export interface NewMessage {
@@ -21,6 +22,8 @@ export interface NewMessage {
   text: string;
   html: string | null;
 }
+
+type TimedMessage = NewMessage & { at: string };
 
 /** The outcome of one try. */
 export interface Outcome {
@@ -70,23 +73,46 @@ const VIEW_COLUMNS = `id, source_id AS "sourceId", source_type AS "sourceType", 
 /** The delivery log's SQL. One row per (source event, recipient, template, channel[, resend]). */
 @Injectable()
 export class MessagesRepository {
+  /** The messages of the events handled in one inbox transaction, written in one statement before it commits. */
+  private readonly gathered = new CommitBatch<TimedMessage>(async (manager, rows) => {
+    await this.insert(manager, rows);
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Logs messages as `created`; a message already logged under the same key is left alone (exactly once). */
+  /**
+   * Logs an event's messages as `created` with the handler's transaction, gathered with those of the other events
+   * handled in it into one statement (CommitBatch). A message already logged under the same key is left alone.
+   */
+  log(manager: EntityManager, messages: NewMessage[], now: Date): Promise<void> {
+    return this.gathered.add(
+      manager,
+      messages.map((message) => ({ ...message, at: now.toISOString() })),
+    );
+  }
+
+  /** Logs messages as `created` now; a message already logged under the same key is left alone (exactly once). */
   async create(manager: EntityManager, messages: NewMessage[], now: Date): Promise<number> {
+    return this.insert(
+      manager,
+      messages.map((message) => ({ ...message, at: now.toISOString() })),
+    );
+  }
+
+  private async insert(manager: EntityManager, messages: TimedMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
     const rows: unknown[] = await manager.query(
       `INSERT INTO notifications.messages (id, source_id, source_type, application_id, recipient_role,
          recipient_subject, address, channel, template, template_version, title, body_text, body_html, status,
          next_attempt_at, created_at, updated_at)
        SELECT r.id, r."sourceId", r."sourceType", r."applicationId", r.role, r.subject, r.address, r.channel,
-         r.template, r."templateVersion", r.title, r.text, r.html, 'created', $2, $2, $2
+         r.template, r."templateVersion", r.title, r.text, r.html, 'created', r.at, r.at, r.at
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "sourceId" text, "sourceType" text, "applicationId" uuid,
          role text, subject text, address text, channel text, template text, "templateVersion" integer, title text,
-         text text, html text)
+         text text, html text, at timestamptz)
        ON CONFLICT (source_id, recipient_subject, template, channel, resend_number) DO NOTHING
        RETURNING id`,
-      [JSON.stringify(messages), now],
+      [JSON.stringify(messages)],
     );
     return rows.length;
   }

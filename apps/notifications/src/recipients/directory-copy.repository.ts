@@ -12,6 +12,21 @@ export interface ApplicationContact {
   teamCode: string | null;
 }
 
+const CONTACT_COLUMNS = 'application_id, procedure, receipt_number, subject, email, team_code';
+type ContactRow = Record<'application_id' | 'procedure' | 'receipt_number' | 'subject', string> &
+  Record<'email' | 'team_code', string | null>;
+
+function contactOf(row: ContactRow): ApplicationContact {
+  return {
+    applicationId: row.application_id,
+    procedure: row.procedure,
+    receiptNumber: row.receipt_number,
+    subject: row.subject,
+    email: row.email,
+    teamCode: row.team_code,
+  };
+}
+
 /**
  * Notifications' own copies: the citizen's contact per file (from `application.submitted`, the only personal data
  * it keeps), the team of each file (from `application.routed`), teams' and agents' addresses (from the directory's
@@ -21,16 +36,25 @@ export interface ApplicationContact {
 export class DirectoryCopy {
   constructor(private readonly defaultDelivery: AgentDelivery) {}
 
-  /** Keeps a file's contact; `since` (the submission) starts its retention period. */
+  /**
+   * Keeps a file's contact — the first copy wins, a replay changes nothing — and returns the copy kept, in one
+   * statement. `since` (the submission) starts its retention period.
+   */
   async saveContact(
     manager: EntityManager,
     contact: Omit<ApplicationContact, 'teamCode'>,
     since: string,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO notifications.application_contacts
-         (application_id, procedure, receipt_number, subject, email, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING`,
+  ): Promise<ApplicationContact> {
+    const rows: ContactRow[] = await manager.query(
+      `WITH inserted AS (
+         INSERT INTO notifications.application_contacts
+           (application_id, procedure, receipt_number, subject, email, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING
+         RETURNING ${CONTACT_COLUMNS})
+       SELECT * FROM inserted
+       UNION ALL
+       SELECT ${CONTACT_COLUMNS} FROM notifications.application_contacts
+       WHERE application_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       [
         contact.applicationId,
         contact.procedure,
@@ -40,6 +64,7 @@ export class DirectoryCopy {
         since,
       ],
     );
+    return contactOf(rows[0]);
   }
 
   async setTeam(manager: EntityManager, applicationId: string, teamCode: string): Promise<void> {
@@ -50,21 +75,11 @@ export class DirectoryCopy {
   }
 
   async contact(manager: EntityManager, applicationId: string): Promise<ApplicationContact | undefined> {
-    const rows: Record<string, string | null>[] = await manager.query(
-      `SELECT application_id, procedure, receipt_number, subject, email, team_code
-       FROM notifications.application_contacts WHERE application_id = $1`,
+    const rows: ContactRow[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM notifications.application_contacts WHERE application_id = $1`,
       [applicationId],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      applicationId: String(row.application_id),
-      procedure: String(row.procedure),
-      receiptNumber: String(row.receipt_number),
-      subject: String(row.subject),
-      email: row.email,
-      teamCode: row.team_code,
-    };
+    return rows[0] ? contactOf(rows[0]) : undefined;
   }
 
   async saveTeam(manager: EntityManager, team: DirectoryTeamUpdatedV1): Promise<void> {

@@ -5,6 +5,7 @@ import type { EventEnvelope } from '#domain';
 import { requestContext, type RequestContext } from '#platform';
 import type { EventContext } from '../jetstream/event-context.js';
 import { MESSAGING_SCHEMA } from '../messaging.tokens.js';
+import { withinUnit } from './commit-batch.js';
 
 type Effects = (manager: EntityManager) => Promise<void>;
 
@@ -74,9 +75,11 @@ export class Inbox {
         const fresh = await this.record(manager, batch);
         // The same event twice in one group (a redelivery racing the first delivery): only the first one counts.
         const firsts = batch.map((pending) => fresh.delete(key(pending)));
-        for (const [index, pending] of batch.entries()) {
-          if (firsts[index]) await this.inContext(pending, () => pending.effects(manager));
-        }
+        await withinUnit(manager, async () => {
+          for (const [index, pending] of batch.entries()) {
+            if (firsts[index]) await this.inContext(pending, () => pending.effects(manager));
+          }
+        });
         return firsts;
       });
     } catch (error) {
@@ -95,7 +98,7 @@ export class Inbox {
       const handled = await this.dataSource.transaction(async (manager) => {
         const fresh = await this.record(manager, [pending]);
         if (!fresh.has(key(pending))) return false;
-        await this.inContext(pending, () => pending.effects(manager));
+        await withinUnit(manager, () => this.inContext(pending, () => pending.effects(manager)));
         return true;
       });
       pending.resolve(handled);

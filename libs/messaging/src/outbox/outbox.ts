@@ -24,14 +24,38 @@ export class Outbox {
   constructor(@Inject(MESSAGING_SCHEMA) private readonly schema: string) {}
 
   async record(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    await this.recordAll(manager, [event]);
+  }
+
+  /** Records several events with one statement, in the given order (the relay publishes them in that order). */
+  async recordAll(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         'Outbox.record must be called inside a transaction (manager.transaction or a query runner)',
       );
     }
+    if (events.length === 0) return;
+    if (events.length === 1) {
+      const [event] = events;
+      await manager.query(
+        `INSERT INTO "${this.schema}".outbox (id, subject, aggregate_id, envelope) VALUES ($1, $2, $3, $4)`,
+        [event.id, event.type, event.aggregateId, JSON.stringify(event)],
+      );
+      return;
+    }
+    // WITH ORDINALITY keeps the order: seq (bigserial) follows the rows as they are inserted.
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, subject, aggregate_id, envelope) VALUES ($1, $2, $3, $4)`,
-      [event.id, event.type, event.aggregateId, JSON.stringify(event)],
+      `INSERT INTO "${this.schema}".outbox (id, subject, aggregate_id, envelope)
+       SELECT id, subject, aggregate_id, envelope::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+         AS e(id, subject, aggregate_id, envelope, position)
+       ORDER BY position`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.aggregateId),
+        events.map((event) => JSON.stringify(event)),
+      ],
     );
   }
 
