@@ -1,56 +1,23 @@
 import pg from 'pg';
 import request from 'supertest';
-import { v7 as uuidv7 } from 'uuid';
 import { SUBJECTS } from '#domain';
 import { ConfigurationError, loadConfig } from '#platform';
-import { bearer, eventually, startTestS3, type TestS3 } from '#testing';
+import { bearer, startTestS3, type TestS3 } from '#testing';
 import { IntakeConfig } from '../src/intake.config.js';
 import { evidenceStorageFrom } from '../src/evidence/storage/evidence-storage.provider.js';
-import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
 import { DEFAULT_PROCEDURES } from '../src/procedures/procedure.registry.js';
+import { bytes, fileWithEvidenceRequested, PDF } from './evidence.fixture.js';
 import { citizen, expectStatus, type IntakeUnderTest, startIntake } from './intake.harness.js';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(64, 7),
 ]);
 
-function bytes(response: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
 describe('intake: evidence in an S3-compatible object store (EVIDENCE_STORAGE=s3, real S3 API server)', () => {
   let s3: TestS3;
   let intake: IntakeUnderTest;
   let jeanne: ReturnType<typeof citizen>;
-
-  async function fileWithEvidenceRequested(): Promise<string> {
-    const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
-    await jeanne.submit(id).then(expectStatus(201));
-    const checkId = uuidv7();
-    await intake.send(SUBJECTS.checkOpened, id, {
-      checkId,
-      applicationId: id,
-      campaign: 'c',
-      probability: 1,
-      draw: 0.1,
-      factors: {},
-    });
-    await intake.send(SUBJECTS.checkEvidenceRequested, id, {
-      checkId,
-      applicationId: id,
-      evidence: ['Avis d’imposition 2025'],
-      message: 'Merci de transmettre votre avis d’imposition.',
-      dueDate: '2026-12-31',
-    });
-    await eventually(async () =>
-      expect((await jeanne.get(id)).body.handling.check?.status).toBe('evidence_requested'),
-    );
-    return id;
-  }
 
   const upload = async (id: string, content: Buffer, name: string) =>
     request(intake.service.url)
@@ -81,7 +48,7 @@ describe('intake: evidence in an S3-compatible object store (EVIDENCE_STORAGE=s3
   });
 
   it('stores the file as one object <file>/<evidence> and serves the same bytes to the auditor', async () => {
-    const id = await fileWithEvidenceRequested();
+    const { id } = await fileWithEvidenceRequested(intake, jeanne);
     const receipt = (await upload(id, PNG, 'quittance.png').then(expectStatus(201))).body;
     expect(receipt.contentType).toBe('image/png');
     const key = `${id}/${receipt.id}`;
@@ -99,7 +66,7 @@ describe('intake: evidence in an S3-compatible object store (EVIDENCE_STORAGE=s3
   });
 
   it('a database failure after the object is written removes the object: no orphan, nothing recorded', async () => {
-    const id = await fileWithEvidenceRequested();
+    const { id } = await fileWithEvidenceRequested(intake, jeanne);
     const admin = new pg.Client({ connectionString: intake.databaseUrl });
     await admin.connect();
     try {
@@ -140,7 +107,7 @@ describe('intake: evidence in an S3-compatible object store (EVIDENCE_STORAGE=s3
   });
 
   it('a store that does not answer gives 503 with a French message, and nothing is recorded (last: stops the store)', async () => {
-    const id = await fileWithEvidenceRequested();
+    const { id } = await fileWithEvidenceRequested(intake, jeanne);
     await s3.stop();
     const refused = await upload(id, PDF, 'avis.pdf').then(expectStatus(503));
     expect(refused.body.error).toMatchObject({ code: 'EVIDENCE_STORAGE_UNAVAILABLE' });

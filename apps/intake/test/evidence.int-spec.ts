@@ -7,48 +7,15 @@ import { SUBJECTS } from '#domain';
 import { bearer, eventually } from '#testing';
 import { DEFAULT_PROCEDURES } from '../src/procedures/procedure.registry.js';
 import { validApaFormData } from '../src/procedures/apa/apa.fixtures.js';
+import { bytes, fileWithEvidenceRequested, PDF } from './evidence.fixture.js';
 import { citizen, expectStatus, type IntakeUnderTest, staff, startIntake } from './intake.harness.js';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const MAX_BYTES = 2_000;
-
-/** Supertest parser keeping a binary answer as bytes. */
-function bytes(response: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('intake: evidence for an after-the-fact control, uploaded by the citizen (PostgreSQL + NATS)', () => {
   let intake: IntakeUnderTest;
   let jeanne: ReturnType<typeof citizen>;
   let folder: string;
-
-  /** A filed file with a control open and evidence asked for; returns its id and the control's. */
-  async function fileWithEvidenceRequested(): Promise<{ id: string; checkId: string }> {
-    const id: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
-    await jeanne.submit(id).then(expectStatus(201));
-    const checkId = uuidv7();
-    await intake.send(SUBJECTS.checkOpened, id, {
-      checkId,
-      applicationId: id,
-      campaign: 'c',
-      probability: 1,
-      draw: 0.1,
-      factors: {},
-    });
-    await intake.send(SUBJECTS.checkEvidenceRequested, id, {
-      checkId,
-      applicationId: id,
-      evidence: ['Avis d’imposition 2025'],
-      message: 'Merci de transmettre votre avis d’imposition.',
-      dueDate: '2026-12-31',
-    });
-    await eventually(async () =>
-      expect((await jeanne.get(id)).body.handling.check?.status).toBe('evidence_requested'),
-    );
-    return { id, checkId };
-  }
 
   const upload = async (id: string, content: Buffer | null, who = jeanne) => {
     const call = request(intake.service.url)
@@ -71,7 +38,7 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
   });
 
   it('accepts a PDF, stores it, tells checks once (check.evidence-received) and shows it in the timeline', async () => {
-    const { id, checkId } = await fileWithEvidenceRequested();
+    const { id, checkId } = await fileWithEvidenceRequested(intake, jeanne);
     const receipt = (await upload(id, PDF).then(expectStatus(201))).body;
     expect(receipt).toMatchObject({
       checkId,
@@ -92,7 +59,7 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
   });
 
   it('the citizen and the auditor of the open control read the evidence; the auditor’s download is logged; nobody else reads it', async () => {
-    const { id, checkId } = await fileWithEvidenceRequested();
+    const { id, checkId } = await fileWithEvidenceRequested(intake, jeanne);
     const receipt = (await upload(id, PDF).then(expectStatus(201))).body;
     const get = (path: string, token: string) =>
       request(intake.service.url).get(`/api/applications/${id}/evidence${path}`).set('Authorization', token);
@@ -133,7 +100,7 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
   });
 
   it('refuses a file whose content is not PDF, JPEG or PNG, a file too large, and a missing file — with the field named', async () => {
-    const { id } = await fileWithEvidenceRequested();
+    const { id } = await fileWithEvidenceRequested(intake, jeanne);
     const fake = (
       await upload(id, Buffer.from('MZ this is an executable renamed .pdf')).then(expectStatus(400))
     ).body;
@@ -145,7 +112,7 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
   });
 
   it('someone else’s file is a 404; a file with no evidence asked for is a 409', async () => {
-    const { id } = await fileWithEvidenceRequested();
+    const { id } = await fileWithEvidenceRequested(intake, jeanne);
     await upload(id, PDF, citizen(intake.service.url, 'citizen-someone-else')).then(expectStatus(404));
     const quiet: string = (await jeanne.createDraft('apa', validApaFormData())).body.id;
     await jeanne.submit(quiet).then(expectStatus(201));
@@ -153,7 +120,7 @@ describe('intake: evidence for an after-the-fact control, uploaded by the citize
   });
 
   it('the citizen answers a proposed conclusion once, within the date given (contradictory phase)', async () => {
-    const { id, checkId } = await fileWithEvidenceRequested();
+    const { id, checkId } = await fileWithEvidenceRequested(intake, jeanne);
     const answer = async (text: string) =>
       request(intake.service.url)
         .post(`/api/applications/${id}/control-answer`)
