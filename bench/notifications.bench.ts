@@ -124,6 +124,7 @@ async function main(): Promise<void> {
         NATS_URL: nats.url,
         SMTP_URL: smtp.url,
         SMTP_POOL_SIZE: String(Math.ceil(POOL / REPLICAS)),
+        SMTP_THREADS: process.env.SMTP_THREADS ?? '1',
         LOG_LEVEL: 'warn',
         DELIVERY_BATCH_SIZE: process.env.DELIVERY_BATCH_SIZE ?? '25',
         DELIVERY_LANES: process.env.DELIVERY_LANES ?? '4',

@@ -18,6 +18,15 @@ export class NotificationsConfig extends MessagingConfig {
   @Max(50)
   SMTP_POOL_SIZE: number = 5;
 
+  /**
+   * Worker threads carrying the SMTP exchanges (they share the pool's connections); 0 keeps them in the service's
+   * thread. One thread lets composing and writing e-mails run beside the event handlers, on another core.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  SMTP_THREADS: number = 1;
+
   /** How often the delivery worker looks for messages to send when it found none, in ms. */
   @IsInt()
   @Min(10)

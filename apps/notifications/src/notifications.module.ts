@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { eventDrivenServiceImports } from '#messaging';
 import { EmailChannel } from './channels/email.channel.js';
+import { InProcessMailTransport, type MailTransport } from './channels/mail-transport.js';
+import { ThreadedMailTransport } from './channels/threaded-mail-transport.js';
 import { InAppChannel } from './channels/in-app.channel.js';
 import { NOTIFICATION_CHANNELS } from './channels/notification-channel.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
@@ -47,6 +49,19 @@ export class NotificationsModule {
   }
 }
 
+/** The SMTP transport: in SMTP threads when `SMTP_THREADS` > 0, else in the service's thread. */
+function mailTransport(config: NotificationsConfig): MailTransport {
+  const settings = {
+    url: config.SMTP_URL,
+    poolSize: config.SMTP_POOL_SIZE,
+    // Below DELIVERY_STALE_SENDING_MS, so that a live sender never looks dead.
+    timeoutMs: Math.min(60_000, Math.floor(config.DELIVERY_STALE_SENDING_MS / 2)),
+  };
+  return config.SMTP_THREADS > 0
+    ? new ThreadedMailTransport(settings, config.SMTP_THREADS)
+    : new InProcessMailTransport(settings);
+}
+
 function notificationsProviders(config: NotificationsConfig): Provider[] {
   return [
     { provide: TEMPLATE_DEFINITIONS, useValue: DEFAULT_TEMPLATES },
@@ -57,15 +72,7 @@ function notificationsProviders(config: NotificationsConfig): Provider[] {
     },
     {
       provide: NOTIFICATION_CHANNELS,
-      useFactory: () => [
-        new EmailChannel({
-          url: config.SMTP_URL,
-          from: config.SMTP_FROM,
-          poolSize: config.SMTP_POOL_SIZE,
-          timeoutMs: Math.min(60_000, Math.floor(config.DELIVERY_STALE_SENDING_MS / 2)),
-        }),
-        new InAppChannel(),
-      ],
+      useFactory: () => [new EmailChannel(mailTransport(config), config.SMTP_FROM), new InAppChannel()],
     },
     {
       provide: DELIVERY_SETTINGS,

@@ -1,37 +1,26 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import { classifySmtpError } from '../messages/delivery.rules.js';
+import { type MailTransport, SmtpSendError } from './mail-transport.js';
 import { DeliveryFailure, type NotificationChannel, type OutgoingMessage } from './notification-channel.js';
 
-export interface EmailSettings {
-  url: string;
-  from: string;
-  poolSize: number;
-  /** Socket timeouts, below DELIVERY_STALE_SENDING_MS so that a live sender never looks dead. */
-  timeoutMs: number;
-}
-
-/** E-mail over SMTP with nodemailer's pooled transport (connections kept open and reused across messages). */
+/**
+ * E-mail over SMTP: nodemailer's pooled transport (connections kept open and reused across messages), in the
+ * service's thread or in SMTP threads (`SMTP_THREADS`). A refusal is classified by its reply: 4xx temporary,
+ * 5xx permanent.
+ */
 export class EmailChannel implements NotificationChannel {
   readonly name = 'email' as const;
-  private readonly transport: Transporter;
+  readonly deliveredWhenLogged = false;
 
-  constructor(private readonly settings: EmailSettings) {
-    this.transport = nodemailer.createTransport({
-      url: settings.url,
-      pool: true,
-      maxConnections: settings.poolSize,
-      maxMessages: Infinity,
-      connectionTimeout: settings.timeoutMs,
-      greetingTimeout: settings.timeoutMs,
-      socketTimeout: settings.timeoutMs,
-    });
-  }
+  constructor(
+    private readonly transport: MailTransport,
+    private readonly from: string,
+  ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
     if (!message.address) throw new DeliveryFailure('technical', 'no e-mail address');
     try {
-      await this.transport.sendMail({
-        from: this.settings.from,
+      await this.transport.send({
+        from: this.from,
         to: message.address,
         subject: message.subject,
         text: message.text,
@@ -40,12 +29,13 @@ export class EmailChannel implements NotificationChannel {
         headers: { 'X-Guichet-Message-Id': message.id },
       });
     } catch (error) {
-      const details = error as { responseCode?: number; code?: string; message?: string };
-      throw new DeliveryFailure(classifySmtpError(details), String(details.message ?? error).slice(0, 1000));
+      const details =
+        error instanceof SmtpSendError ? error.details : { message: String(error).slice(0, 1000) };
+      throw new DeliveryFailure(classifySmtpError(details), details.message);
     }
   }
 
-  async close(): Promise<void> {
-    this.transport.close();
+  close(): Promise<void> {
+    return this.transport.close();
   }
 }

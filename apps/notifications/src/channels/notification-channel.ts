@@ -30,8 +30,18 @@ export class DeliveryFailure extends Error {
  */
 export interface NotificationChannel {
   readonly name: ChannelName;
+  /**
+   * True when logging the message is delivering it (in-app: the row is what the person reads). Such messages are
+   * logged `delivered` with their event, without a pass through the delivery worker.
+   */
+  readonly deliveredWhenLogged: boolean;
   send(message: OutgoingMessage): Promise<void>;
   close?(): Promise<void>;
 }
 
 export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');
+
+/** The names of the channels whose messages are delivered as they are logged. */
+export function channelsDeliveredWhenLogged(channels: NotificationChannel[]): ChannelName[] {
+  return channels.filter((channel) => channel.deliveredWhenLogged).map((channel) => channel.name);
+}

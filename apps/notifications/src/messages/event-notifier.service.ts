@@ -114,7 +114,10 @@ export class EventNotifier {
     return true;
   }
 
-  /** Keeps the citizen's contact for the file's later messages (the first copy wins: a replay changes nothing). */
+  /**
+   * Keeps the citizen's contact for the file's later messages (the first copy wins: a replay changes nothing) and
+   * returns the event's own copy for its messages.
+   */
   private async keepContact(
     manager: EntityManager,
     submitted: ApplicationSubmittedV1,
@@ -126,7 +129,8 @@ export class EventNotifier {
       subject: submitted.applicant.subject,
       email: submitted.applicant.email ?? null,
     };
-    return this.directory.saveContact(manager, contact, submitted.submittedAt);
+    await this.directory.keepContact(manager, contact, submitted.submittedAt);
+    return { ...contact, teamCode: null };
   }
 
   private async plan(

@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ChannelName } from '../channels/notification-channel.js';
+import {
+  type ChannelName,
+  channelsDeliveredWhenLogged,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+} from '../channels/notification-channel.js';
 import type { RecipientRole } from '../templates/template.js';
 import type { MessageStatus } from './delivery.rules.js';
 import { CommitBatch } from '#messaging';
@@ -78,10 +83,18 @@ export class MessagesRepository {
     await this.insert(manager, rows);
   });
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Channels whose messages are `delivered` as soon as they are logged (the row is the notification). */
+  private readonly deliveredWhenLogged: ChannelName[];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_CHANNELS) channels: NotificationChannel[],
+  ) {
+    this.deliveredWhenLogged = channelsDeliveredWhenLogged(channels);
+  }
 
   /**
-   * Logs an event's messages as `created` with the handler's transaction, gathered with those of the other events
+   * Logs an event's messages as `created` (in-app ones `delivered`) with the handler's transaction, gathered with those of the other events
    * handled in it into one statement (CommitBatch). A message already logged under the same key is left alone.
    */
   log(manager: EntityManager, messages: NewMessage[], now: Date): Promise<void> {
@@ -91,7 +104,7 @@ export class MessagesRepository {
     );
   }
 
-  /** Logs messages as `created` now; a message already logged under the same key is left alone (exactly once). */
+  /** Logs messages as `created` (in-app ones `delivered`) now; a message already logged under the same key is left alone (exactly once). */
   async create(manager: EntityManager, messages: NewMessage[], now: Date): Promise<number> {
     return this.insert(
       manager,
@@ -104,15 +117,18 @@ export class MessagesRepository {
     const rows: unknown[] = await manager.query(
       `INSERT INTO notifications.messages (id, source_id, source_type, application_id, recipient_role,
          recipient_subject, address, channel, template, template_version, title, body_text, body_html, status,
-         next_attempt_at, created_at, updated_at)
+         attempts, delivered_at, next_attempt_at, created_at, updated_at)
        SELECT r.id, r."sourceId", r."sourceType", r."applicationId", r.role, r.subject, r.address, r.channel,
-         r.template, r."templateVersion", r.title, r.text, r.html, 'created', r.at, r.at, r.at
+         r.template, r."templateVersion", r.title, r.text, r.html,
+         CASE WHEN r.channel = ANY($2::text[]) THEN 'delivered' ELSE 'created' END,
+         CASE WHEN r.channel = ANY($2::text[]) THEN 1 ELSE 0 END,
+         CASE WHEN r.channel = ANY($2::text[]) THEN r.at END, r.at, r.at, r.at
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "sourceId" text, "sourceType" text, "applicationId" uuid,
          role text, subject text, address text, channel text, template text, "templateVersion" integer, title text,
          text text, html text, at timestamptz)
        ON CONFLICT (source_id, recipient_subject, template, channel, resend_number) DO NOTHING
        RETURNING id`,
-      [JSON.stringify(messages)],
+      [JSON.stringify(messages), this.deliveredWhenLogged],
     );
     return rows.length;
   }
@@ -149,23 +165,19 @@ export class MessagesRepository {
     return rows.length;
   }
 
-  /** Saves the outcomes of tries; only messages still `sending` move (one way). Returns the ids that moved. */
-  async saveOutcomes(
-    manager: EntityManager,
-    outcomes: ({ id: string } & Outcome)[],
-    now: Date,
-  ): Promise<string[]> {
-    const rows = updatedRows<{ id: string }>(
-      await manager.query(
-        `UPDATE notifications.messages m SET status = r.status, last_error = COALESCE(r.error, m.last_error),
+  /**
+   * The statement saving the outcomes of tries, for `Outbox.recordWithChange`: only messages still `sending` move
+   * (one way); it returns the ids of those that moved as `key`.
+   */
+  outcomesChange(outcomes: ({ id: string } & Outcome)[], now: Date): { sql: string; parameters: unknown[] } {
+    return {
+      sql: `UPDATE notifications.messages m SET status = r.status, last_error = COALESCE(r.error, m.last_error),
            next_attempt_at = COALESCE(r."nextAttemptAt", m.next_attempt_at), updated_at = $2, sending_since = NULL,
            delivered_at = CASE WHEN r.status = 'delivered' THEN $2 ELSE m.delivered_at END
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, error text, "nextAttemptAt" timestamptz)
-         WHERE m.id = r.id AND m.status = 'sending' RETURNING m.id`,
-        [JSON.stringify(outcomes), now],
-      ),
-    );
-    return rows.map((row) => row.id);
+         WHERE m.id = r.id AND m.status = 'sending' RETURNING m.id AS key`,
+      parameters: [JSON.stringify(outcomes), now],
+    };
   }
 
   async list(

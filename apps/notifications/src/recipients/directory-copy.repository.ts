@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DirectoryAgentUpdatedV1, DirectoryTeamUpdatedV1 } from '#domain';
+import { CommitBatch } from '#messaging';
 import type { AgentDelivery, KnownAgent, KnownTeam } from './recipients.rules.js';
 
 export interface ApplicationContact {
@@ -11,6 +12,8 @@ export interface ApplicationContact {
   email: string | null;
   teamCode: string | null;
 }
+
+type NewContact = Omit<ApplicationContact, 'teamCode'> & { since: string };
 
 const CONTACT_COLUMNS = 'application_id, procedure, receipt_number, subject, email, team_code';
 type ContactRow = Record<'application_id' | 'procedure' | 'receipt_number' | 'subject', string> &
@@ -34,37 +37,31 @@ function contactOf(row: ContactRow): ApplicationContact {
  */
 @Injectable()
 export class DirectoryCopy {
+  private readonly contacts = new CommitBatch<NewContact>(async (manager, rows) => {
+    await manager.query(
+      `INSERT INTO notifications.application_contacts
+         (application_id, procedure, receipt_number, subject, email, created_at)
+       SELECT "applicationId", procedure, "receiptNumber", subject, email, since
+       FROM jsonb_to_recordset($1::jsonb) AS c("applicationId" uuid, procedure text, "receiptNumber" text,
+         subject text, email text, since timestamptz)
+       ON CONFLICT (application_id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+  });
+
   constructor(private readonly defaultDelivery: AgentDelivery) {}
 
   /**
-   * Keeps a file's contact — the first copy wins, a replay changes nothing — and returns the copy kept, in one
-   * statement. `since` (the submission) starts its retention period.
+   * Keeps a file's contact — the first copy wins, a replay changes nothing. `since` (the submission) starts its
+   * retention period. Written with the other contacts of the inbox transaction in one statement (CommitBatch): the
+   * handler must not read it back in the same transaction.
    */
-  async saveContact(
+  keepContact(
     manager: EntityManager,
     contact: Omit<ApplicationContact, 'teamCode'>,
     since: string,
-  ): Promise<ApplicationContact> {
-    const rows: ContactRow[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO notifications.application_contacts
-           (application_id, procedure, receipt_number, subject, email, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO NOTHING
-         RETURNING ${CONTACT_COLUMNS})
-       SELECT * FROM inserted
-       UNION ALL
-       SELECT ${CONTACT_COLUMNS} FROM notifications.application_contacts
-       WHERE application_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [
-        contact.applicationId,
-        contact.procedure,
-        contact.receiptNumber,
-        contact.subject,
-        contact.email,
-        since,
-      ],
-    );
-    return contactOf(rows[0]);
+  ): Promise<void> {
+    return this.contacts.add(manager, [{ ...contact, since }]);
   }
 
   async setTeam(manager: EntityManager, applicationId: string, teamCode: string): Promise<void> {

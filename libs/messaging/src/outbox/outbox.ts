@@ -59,6 +59,40 @@ export class Outbox {
     );
   }
 
+  /**
+   * A data change and the events it announces, in one statement (atomic without a transaction of its own, one
+   * round trip): `change` is a data-modifying statement `… RETURNING <column> AS key` using parameters $1…$n; each
+   * event is recorded, in the given order, only if its key is among those the change returned. Returns those keys.
+   */
+  async recordWithChange(
+    manager: EntityManager,
+    change: { sql: string; parameters: unknown[] },
+    events: readonly { key: string; event: EventEnvelope }[],
+  ): Promise<string[]> {
+    const next = change.parameters.length;
+    const rows: { key: string }[] = await manager.query(
+      `WITH changed AS (${change.sql}),
+       recorded AS (
+         INSERT INTO "${this.schema}".outbox (id, subject, aggregate_id, envelope)
+         SELECT e.id, e.subject, e.aggregate_id, e.envelope::jsonb
+         FROM unnest($${next + 1}::uuid[], $${next + 2}::text[], $${next + 3}::text[], $${next + 4}::text[],
+           $${next + 5}::text[]) WITH ORDINALITY AS e(id, subject, aggregate_id, envelope, key, position)
+         WHERE e.key IN (SELECT changed.key::text FROM changed)
+         ORDER BY e.position
+         RETURNING 1)
+       SELECT changed.key::text AS key FROM changed`,
+      [
+        ...change.parameters,
+        events.map(({ event }) => event.id),
+        events.map(({ event }) => event.type),
+        events.map(({ event }) => event.aggregateId),
+        events.map(({ event }) => JSON.stringify(event)),
+        events.map(({ key }) => key),
+      ],
+    );
+    return rows.map((row) => row.key);
+  }
+
   /** Builds an event of the current version from the current request or event context, and records it. */
   async publish<T extends EventType>(
     manager: EntityManager,
