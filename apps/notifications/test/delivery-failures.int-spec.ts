@@ -38,6 +38,25 @@ describe('notifications: SMTP failures, retries and resending', () => {
     expect(n.smtp.mails.filter((mail) => mail.messageId === email.id)).toHaveLength(1);
   });
 
+  it('the in-app copy is delivered as it is logged, in the same statement, whatever becomes of the e-mail', async () => {
+    n.smtp.answer((mail) =>
+      mail.to.includes('slow@example.fr') ? { code: 451, message: 'Try again later' } : undefined,
+    );
+    const id = uuidv7();
+    const event = await n.send(
+      SUBJECTS.applicationSubmitted,
+      id,
+      submitted(id, { applicant: { subject: `citizen-${id}`, email: 'slow@example.fr' } }),
+    );
+    const rows = await eventually(async () => {
+      const logged = await n.messages(event.id);
+      expect(logged).toHaveLength(2);
+      return logged;
+    });
+    expect(rows.find((row) => row.channel === 'in_app')).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(rows.find((row) => row.channel === 'email')?.status).not.toBe('delivered');
+  });
+
   it('an SMTP 5xx is a permanent failure, never retried, announced as notification.failed', async () => {
     n.smtp.answer((mail) =>
       mail.to.includes('nobody@example.fr') ? { code: 550, message: 'No such user' } : undefined,

@@ -149,6 +149,58 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
     });
   });
 
+  it('records with a data change, in one statement, only the events whose key the change returned', async () => {
+    const outbox = ledger.app.get(Outbox);
+    const manager = ledger.app.get(DataSource).manager;
+    const checkId = uuidv7();
+    const names = ['a', 'b', 'c'].map((letter) => `${letter}-${checkId}`);
+    await query(databaseUrl, 'INSERT INTO ledger.switches (name, broken) VALUES ($1, false), ($2, false)', [
+      names[0],
+      names[1],
+    ]);
+    const eventFor = (name: string) => ({
+      key: name,
+      event: createEvent(
+        SUBJECTS.checkEvidenceReceived,
+        checkId,
+        {
+          checkId,
+          applicationId: uuidv7(),
+          receivedAt: new Date().toISOString(),
+          documents: [`switched ${name}`],
+        },
+        { correlationId: uuidv7() },
+      ),
+    });
+    const breakSwitches = {
+      sql: 'UPDATE ledger.switches SET broken = true WHERE name = ANY($1::text[]) AND NOT broken RETURNING name AS key',
+      parameters: [names],
+    };
+    const first = names.map(eventFor);
+    expect((await outbox.recordWithChange(manager, breakSwitches, first)).sort()).toEqual(
+      names.slice(0, 2).sort(),
+    );
+    // Nothing moves the second time: nothing is recorded.
+    expect(await outbox.recordWithChange(manager, breakSwitches, names.map(eventFor))).toEqual([]);
+    // A change that fails records nothing either.
+    const failing = {
+      sql: 'UPDATE ledger.switches SET broken = 1/0 = 1 RETURNING name AS key',
+      parameters: [],
+    };
+    await expect(outbox.recordWithChange(manager, failing, names.map(eventFor))).rejects.toThrow();
+
+    const recorded = await query<{ id: string }>(
+      databaseUrl,
+      'SELECT id FROM ledger.outbox WHERE aggregate_id = $1 ORDER BY seq',
+      [checkId],
+    );
+    expect(recorded.map((row) => row.id)).toEqual(first.slice(0, 2).map(({ event }) => event.id));
+    await eventually(async () => {
+      const mine = (await effects()).filter((row) => row.aggregate_id === checkId);
+      expect(mine.map((row) => row.marker)).toEqual([`switched ${names[0]}`, `switched ${names[1]}`]);
+    });
+  });
+
   it('purges published outbox rows and old inbox records, nothing recent', async () => {
     const kept = await record(uuidv7(), ['ok']).expect(201);
     await eventually(async () =>

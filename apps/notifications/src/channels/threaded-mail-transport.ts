@@ -49,9 +49,11 @@ export class ThreadedMailTransport implements MailTransport {
   private nextId = 0;
   private closing = false;
 
+  /** `entry` is the thread's script: the SMTP thread, or a stand-in in tests. */
   constructor(
     private readonly settings: SmtpConnectionSettings,
     count: number,
+    private readonly entry: URL = smtpThreadEntry(),
   ) {
     this.threads = Array.from({ length: count }, (_, index) => this.start(index, count));
   }
@@ -81,7 +83,7 @@ export class ThreadedMailTransport implements MailTransport {
   }
 
   private start(index: number, count: number): SmtpThread {
-    const worker = new Worker(smtpThreadEntry(), {
+    const worker = new Worker(this.entry, {
       workerData: {
         ...this.settings,
         poolSize: connectionsOfThread(this.settings.poolSize, count, index),
