@@ -84,6 +84,20 @@ describe('SMTP threads (real smtp-server, real worker threads)', () => {
     }
   });
 
+  it('starts its threads with the first e-mail, and refuses e-mails once closed instead of losing them', async () => {
+    const transport = new ThreadedMailTransport(settings(smtp.url), 2);
+    await transport.send(mail('premier@threads.example.fr'));
+    await transport.close();
+    const refused: unknown = await transport
+      .send(mail('trop-tard@threads.example.fr'))
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(SmtpSendError);
+    expect((refused as SmtpSendError).details).toMatchObject({ code: 'ECLOSED' });
+    expect(smtp.mails.flatMap((caught) => caught.to)).not.toContain('trop-tard@threads.example.fr');
+    // Never used, never started: closing is immediate.
+    await new ThreadedMailTransport(settings(smtp.url), 2).close();
+  });
+
   it('fails the e-mails of a thread that dies as technical failures, and goes on with a new thread', async () => {
     // A stand-in thread that ends abruptly on a given address and accepts the others.
     const script = join(mkdtempSync(join(tmpdir(), 'guichet-smtp-thread-')), 'dying-thread.mjs');

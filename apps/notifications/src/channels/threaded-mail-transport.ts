@@ -45,20 +45,27 @@ export function connectionsOfThread(poolSize: number, threads: number, index: nu
  * failures (the server may have accepted some: an admin resend may then duplicate one) and is replaced.
  */
 export class ThreadedMailTransport implements MailTransport {
-  private readonly threads: SmtpThread[];
+  /** Started with the first e-mail: a process whose delivery worker is off never starts them. */
+  private threads: SmtpThread[] = [];
   private nextId = 0;
   private closing = false;
 
   /** `entry` is the thread's script: the SMTP thread, or a stand-in in tests. */
   constructor(
     private readonly settings: SmtpConnectionSettings,
-    count: number,
+    private readonly count: number,
     private readonly entry: URL = smtpThreadEntry(),
-  ) {
-    this.threads = Array.from({ length: count }, (_, index) => this.start(index, count));
-  }
+  ) {}
 
   send(mail: MailEnvelope): Promise<void> {
+    if (this.closing) {
+      return Promise.reject(
+        new SmtpSendError({ code: 'ECLOSED', message: 'envoi SMTP fermé (arrêt du service)' }),
+      );
+    }
+    if (this.threads.length === 0) {
+      this.threads = Array.from({ length: this.count }, (_, index) => this.start(index));
+    }
     const thread = this.threads.reduce((least, candidate) =>
       candidate.waiting.size < least.waiting.size ? candidate : least,
     );
@@ -82,11 +89,11 @@ export class ThreadedMailTransport implements MailTransport {
     );
   }
 
-  private start(index: number, count: number): SmtpThread {
+  private start(index: number): SmtpThread {
     const worker = new Worker(this.entry, {
       workerData: {
         ...this.settings,
-        poolSize: connectionsOfThread(this.settings.poolSize, count, index),
+        poolSize: connectionsOfThread(this.settings.poolSize, this.count, index),
       } satisfies SmtpConnectionSettings,
     });
     const thread: SmtpThread = { worker, waiting: new Map() };
@@ -108,7 +115,7 @@ export class ThreadedMailTransport implements MailTransport {
       });
       for (const waiting of thread.waiting.values()) waiting.reject(lost);
       thread.waiting.clear();
-      if (!this.closing) this.threads[this.threads.indexOf(thread)] = this.start(index, count);
+      if (!this.closing) this.threads[this.threads.indexOf(thread)] = this.start(index);
     });
     return thread;
   }
