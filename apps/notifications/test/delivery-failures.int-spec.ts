@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SUBJECTS } from '#domain';
 import { bearer, eventsOnStream, eventually } from '#testing';
@@ -55,6 +56,40 @@ describe('notifications: SMTP failures, retries and resending', () => {
     });
     expect(rows.find((row) => row.channel === 'in_app')).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(rows.find((row) => row.channel === 'email')?.status).not.toBe('delivered');
+  });
+
+  it('files submitted and routed at the same moment: the citizen hears of each once, the team is kept', async () => {
+    const files = Array.from({ length: 12 }, () => uuidv7());
+    const events = await Promise.all(
+      files.flatMap((id) => [
+        n.send(
+          SUBJECTS.applicationSubmitted,
+          id,
+          submitted(id, { applicant: { subject: `citizen-${id}`, email: `c-${id.slice(-8)}@example.fr` } }),
+        ),
+        n.send(SUBJECTS.applicationRouted, id, {
+          applicationId: id,
+          teamCode: 'apa-bessin',
+          contact: { name: 'Pôle APA du Bessin' },
+          reason: 'règle APA, Bayeux',
+        }),
+      ]),
+    );
+    for (const [index, id] of files.entries()) {
+      for (const event of events.slice(2 * index, 2 * index + 2)) {
+        const rows = await n.settled(event.id, 2);
+        expect(rows.map((row) => `${row.channel} ${row.address ?? row.recipient_subject}`).sort()).toEqual([
+          `email c-${id.slice(-8)}@example.fr`,
+          `in_app citizen-${id}`,
+        ]);
+      }
+    }
+    const teams: { team_code: string }[] = await n.service.app
+      .get(DataSource)
+      .query('SELECT team_code FROM notifications.application_contacts WHERE application_id = ANY($1)', [
+        files,
+      ]);
+    expect(teams.map((row) => row.team_code)).toEqual(files.map(() => 'apa-bessin'));
   });
 
   it('an SMTP 5xx is a permanent failure, never retried, announced as notification.failed', async () => {
