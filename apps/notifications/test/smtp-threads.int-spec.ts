@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,6 +104,7 @@ describe('SMTP threads (real smtp-server, real worker threads)', () => {
     writeFileSync(
       script,
       `import { parentPort } from 'node:worker_threads';
+       parentPort.postMessage({ ready: true });
        parentPort.on('message', (request) => {
          if (request.kind === 'close') return parentPort.close();
          if (request.mail.to.startsWith('meurt')) process.exit(3);
@@ -121,5 +122,29 @@ describe('SMTP threads (real smtp-server, real worker threads)', () => {
     } finally {
       await channel.close();
     }
+  });
+
+  it('a thread that cannot start fails its e-mails at once, is not restarted in a loop, and the next e-mail tries again', async () => {
+    // A stand-in thread that notes each start, then fails before it is ready (as a missing module would).
+    const folder = mkdtempSync(join(tmpdir(), 'guichet-smtp-thread-'));
+    const starts = join(folder, 'starts.log');
+    const script = join(folder, 'failing-thread.mjs');
+    writeFileSync(
+      script,
+      `import { appendFileSync } from 'node:fs';
+       appendFileSync(${JSON.stringify(starts)}, 'start\\n');
+       throw new Error('cannot start');`,
+    );
+    const startCount = () =>
+      existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean).length : 0;
+    const transport = new ThreadedMailTransport(settings(smtp.url), 1, pathToFileURL(script));
+    for (const [index, to] of ['un@threads.example.fr', 'deux@threads.example.fr'].entries()) {
+      const failed: unknown = await transport.send(mail(to)).catch((error) => error);
+      expect(failed).toBeInstanceOf(SmtpSendError);
+      expect((failed as SmtpSendError).details).toMatchObject({ code: 'ETHREAD' });
+      await new Promise((done) => setTimeout(done, 300));
+      expect(startCount()).toBe(index + 1);
+    }
+    await transport.close();
   });
 });

@@ -4,15 +4,17 @@ import {
   pooledSmtpTransport,
   sendThrough,
   type SmtpConnectionSettings,
+  type SmtpErrorDetails,
   SmtpSendError,
 } from './mail-transport.js';
 
 /** A request from the service's thread: send this e-mail, or close the pool and end. */
 export type SmtpThreadRequest = { kind: 'send'; id: number; mail: MailEnvelope } | { kind: 'close' };
-/** The answer to one `send`: accepted, or the failure's details. */
+/** `ready` once the thread runs, then the answer to each `send`: accepted, or the failure's details. */
 export type SmtpThreadAnswer =
+  | { ready: true }
   | { id: number; accepted: true }
-  | { id: number; accepted: false; failure: { responseCode?: number; code?: string; message: string } };
+  | { id: number; accepted: false; failure: SmtpErrorDetails };
 
 /**
  * Entry point of an SMTP thread (`worker_threads`): it owns a pooled nodemailer transport and carries the SMTP
@@ -21,6 +23,7 @@ export type SmtpThreadAnswer =
 if (parentPort) {
   const port = parentPort;
   const transport = pooledSmtpTransport(workerData as SmtpConnectionSettings);
+  port.postMessage({ ready: true } satisfies SmtpThreadAnswer);
   port.on('message', (request: SmtpThreadRequest) => {
     if (request.kind === 'close') {
       transport.close();

@@ -42,7 +42,8 @@ export function connectionsOfThread(poolSize: number, threads: number, index: nu
  * SMTP exchanges in worker threads (`SMTP_THREADS`), each with its share of the connection pool: composing and
  * writing e-mails no longer competes with the event handlers and the database work of the service's thread. An
  * e-mail goes to the thread with the fewest in flight. A thread that dies fails its e-mails in flight as technical
- * failures (the server may have accepted some: an admin resend may then duplicate one) and is replaced.
+ * failures (the server may have accepted some: an admin resend may then duplicate one) and is replaced; one that
+ * could not even start (its file missing) is not restarted in a loop: the next e-mail tries again.
  */
 export class ThreadedMailTransport implements MailTransport {
   /** Started with the first e-mail: a process whose delivery worker is off never starts them. */
@@ -97,7 +98,12 @@ export class ThreadedMailTransport implements MailTransport {
       } satisfies SmtpConnectionSettings,
     });
     const thread: SmtpThread = { worker, waiting: new Map() };
+    let started = false;
     worker.on('message', (answer: SmtpThreadAnswer) => {
+      if ('ready' in answer) {
+        started = true;
+        return;
+      }
       const waiting = thread.waiting.get(answer.id);
       if (!waiting) return;
       thread.waiting.delete(answer.id);
@@ -115,7 +121,10 @@ export class ThreadedMailTransport implements MailTransport {
       });
       for (const waiting of thread.waiting.values()) waiting.reject(lost);
       thread.waiting.clear();
-      if (!this.closing) this.threads[this.threads.indexOf(thread)] = this.start(index);
+      const position = this.threads.indexOf(thread);
+      if (this.closing || position < 0) return;
+      if (started) this.threads[position] = this.start(index);
+      else this.threads.splice(position, 1);
     });
     return thread;
   }
