@@ -94,8 +94,9 @@ export class MessagesRepository {
   }
 
   /**
-   * Logs an event's messages as `created` (in-app ones `delivered`) with the handler's transaction, gathered with those of the other events
-   * handled in it into one statement (CommitBatch). A message already logged under the same key is left alone.
+   * Logs an event's messages as `created` (in-app ones `delivered`) with the handler's transaction, gathered with
+   * those of the other events handled in it into one statement (CommitBatch). A message already logged under the
+   * same key is left alone.
    */
   log(manager: EntityManager, messages: NewMessage[], now: Date): Promise<void> {
     return this.gathered.add(
@@ -104,7 +105,10 @@ export class MessagesRepository {
     );
   }
 
-  /** Logs messages as `created` (in-app ones `delivered`) now; a message already logged under the same key is left alone (exactly once). */
+  /**
+   * Logs messages as `created` (in-app ones `delivered`) now; a message already logged under the same key is left
+   * alone (exactly once).
+   */
   async create(manager: EntityManager, messages: NewMessage[], now: Date): Promise<number> {
     return this.insert(
       manager,
