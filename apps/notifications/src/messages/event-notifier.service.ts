@@ -58,10 +58,9 @@ export class EventNotifier {
     const kept =
       type === SUBJECTS.applicationSubmitted
         ? await this.keepContact(manager, event.payload as ApplicationSubmittedV1)
-        : undefined;
-    if (type === SUBJECTS.applicationRouted) {
-      await this.directory.setTeam(manager, payload.applicationId, String(payload.teamCode));
-    }
+        : type === SUBJECTS.applicationRouted
+          ? await this.keepTeam(manager, payload.applicationId, String(payload.teamCode))
+          : undefined;
     if (!this.concernsAnyone(type, payload)) return;
     const contact = kept ?? (await this.directory.contact(manager, payload.applicationId));
     if (!contact)
@@ -131,6 +130,18 @@ export class EventNotifier {
     };
     await this.directory.keepContact(manager, contact, submitted.submittedAt);
     return { ...contact, teamCode: null };
+  }
+
+  /** Keeps the file's team and returns its contact; the file must be known already (else retried later). */
+  private async keepTeam(
+    manager: EntityManager,
+    applicationId: string,
+    teamCode: string,
+  ): Promise<ApplicationContact> {
+    const contact = await this.directory.setTeam(manager, applicationId, teamCode);
+    if (!contact)
+      throw new NotKnownYet(`application ${applicationId} not known yet (submitted event to come)`);
+    return contact;
   }
 
   private async plan(

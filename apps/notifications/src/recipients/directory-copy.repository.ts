@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DirectoryAgentUpdatedV1, DirectoryTeamUpdatedV1 } from '#domain';
 import { CommitBatch } from '#messaging';
+import { updatedRows } from '../messages/messages.repository.js';
 import type { AgentDelivery, KnownAgent, KnownTeam } from './recipients.rules.js';
 
 export interface ApplicationContact {
@@ -64,11 +65,24 @@ export class DirectoryCopy {
     return this.contacts.add(manager, [{ ...contact, since }]);
   }
 
-  async setTeam(manager: EntityManager, applicationId: string, teamCode: string): Promise<void> {
-    await manager.query(
-      'UPDATE notifications.application_contacts SET team_code = $2 WHERE application_id = $1',
-      [applicationId, teamCode],
+  /**
+   * Records the file's team and returns its contact, in one statement; undefined when the contact is not known yet
+   * (its `application.submitted` still on the way). One statement, so that the team is never missed by a contact
+   * committed between a write and a read.
+   */
+  async setTeam(
+    manager: EntityManager,
+    applicationId: string,
+    teamCode: string,
+  ): Promise<ApplicationContact | undefined> {
+    const rows = updatedRows<ContactRow>(
+      await manager.query(
+        `UPDATE notifications.application_contacts SET team_code = $2 WHERE application_id = $1
+         RETURNING ${CONTACT_COLUMNS}`,
+        [applicationId, teamCode],
+      ),
     );
+    return rows[0] ? contactOf(rows[0]) : undefined;
   }
 
   async contact(manager: EntityManager, applicationId: string): Promise<ApplicationContact | undefined> {
