@@ -20,6 +20,7 @@ import { IntakeConfig } from '../apps/intake/src/intake.config.js';
 import { IntakeModule } from '../apps/intake/src/intake.module.js';
 import { validApcrFormData } from '../apps/intake/src/procedures/apcr/apcr.fixtures.js';
 import { DEFAULT_PROCEDURES } from '../apps/intake/src/procedures/procedure.registry.js';
+import { PDF } from '../apps/intake/test/evidence.fixture.js';
 import { citizen, expectStatus } from '../apps/intake/test/intake.harness.js';
 import { DirectoryIndex } from '../apps/routing/src/directory/directory-index.js';
 import { RoutingConfig } from '../apps/routing/src/routing.config.js';
@@ -27,7 +28,6 @@ import { RoutingModule } from '../apps/routing/src/routing.module.js';
 import { FixtureDirectoryIndex } from '../apps/routing/test/directory.fixture.js';
 import { staff as backOffice } from '../apps/routing/test/routing.harness.js';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const CONTROL_KINDS = new Set([
   'check_opened',
   'evidence_requested',
