@@ -10,6 +10,7 @@ export default {
     '^#messaging$': '<rootDir>/libs/messaging/src/index.ts',
     '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^#testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^#api-client$': '<rootDir>/libs/api-client/src/index.ts',
     '^#local-infra$': '<rootDir>/libs/platform/src/local-infra/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

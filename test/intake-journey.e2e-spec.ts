@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { SUBJECTS } from '#domain';
 import { bearer, eventsOnStream } from '#testing';
 import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
-import type { paths } from '../libs/testing/src/api-types/intake.js';
+import type { IntakePaths as paths } from '#api-client';
 import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 /**
