@@ -80,6 +80,20 @@ describe('intake: the procedures catalogue (real PostgreSQL + nats-server)', () 
     // Strict: unknown keywords, ill-typed schemas and references to a definition that is not there fail to compile.
     const ajv = new Ajv({ strict: true, allErrors: true });
     formatsModule.default(ajv);
+    // The annotations the web reads to build the pages (see form-labels.ts): known, typed, validating nothing.
+    ajv.addKeyword({ keyword: 'x-widget', schemaType: 'string' });
+    ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
+    ajv.addKeyword({ keyword: 'x-autocomplete', schemaType: 'string' });
+    ajv.addKeyword({
+      keyword: 'x-askedWhen',
+      schemaType: 'object',
+      metaSchema: {
+        type: 'object',
+        properties: { field: { type: 'string' }, equals: { type: 'string' } },
+        required: ['field', 'equals'],
+        additionalProperties: false,
+      },
+    });
     for (const item of response.body.items as { code: string; form: object }[]) {
       validators.set(item.code, ajv.compile(item.form));
     }
@@ -91,6 +105,30 @@ describe('intake: the procedures catalogue (real PostgreSQL + nats-server)', () 
 
   it('describes every procedure with a form schema that compiles', () => {
     expect([...validators.keys()]).toEqual(['apa', 'apcr']);
+  });
+
+  it('serves the labels the web builds its pages from, commune choices included', async () => {
+    const { body } = await request(intake.service.url).get('/api/procedures/apa').expect(200);
+    expect(body.form.definitions.ApaBeneficiary).toMatchObject({ title: 'Identité de la personne âgée' });
+    expect(body.form.definitions.ApaBeneficiary.properties.civility.oneOf).toEqual([
+      { const: 'madame', title: 'Madame' },
+      { const: 'monsieur', title: 'Monsieur' },
+    ]);
+    expect(body.form.properties.spouse['x-askedWhen']).toEqual({
+      field: 'household.situation',
+      equals: 'couple',
+    });
+    expect(body.form.definitions.ApaResources.properties.monthlyResourcesCents['x-unit']).toBe('cents');
+    const commune = body.form.definitions.ApaAddress.properties.communeInsee;
+    expect(commune['x-widget']).toBe('commune');
+    expect(commune.oneOf).toHaveLength(526);
+    expect(commune.oneOf).toContainEqual({ const: '14047', title: 'Bayeux (14400)' });
+  });
+
+  it('refuses in the schema a commune outside the served départements', () => {
+    const form = validApaFormData();
+    const paris = { ...form, address: { ...form.address, postalCode: '75001', communeInsee: '75101' } };
+    expect(validators.get('apa')?.(paris)).toBe(false);
   });
 
   it.each(Object.keys(VALID_FORMS))('accepts the complete %s form in its schema', (code) => {

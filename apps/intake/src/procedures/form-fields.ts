@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { LEGAL_DATE, isLegalDate } from '#domain';
 import type { ProcedureSettings } from './procedure.js';
 
@@ -41,12 +42,14 @@ export function servedDepartementsLabel(settings: ProcedureSettings): string {
 /** A person's first and last names, as every form asks them. */
 export class PersonName {
   /** First name(s). */
+  @JSONSchema({ title: 'Prénom' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName: string;
 
   /** Last name in use. */
+  @JSONSchema({ title: 'Nom' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

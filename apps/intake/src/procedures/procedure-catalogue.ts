@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFound } from '#domain';
+import { type CommuneDirectory, NotFound } from '#domain';
 import { CacheableJson } from '#platform';
-import { PROCEDURE_SETTINGS } from '../applications/procedure-context.js';
+import { COMMUNE_DIRECTORY, PROCEDURE_SETTINGS } from '../applications/procedure-context.js';
 import type { Procedure, ProcedureSettings } from './procedure.js';
 import { describeProcedures } from './procedure-description.js';
 import { PROCEDURES } from './procedure.registry.js';
@@ -19,8 +19,9 @@ export class ProcedureCatalogue {
   constructor(
     @Inject(PROCEDURES) private readonly procedures: readonly Procedure[],
     @Inject(PROCEDURE_SETTINGS) settings: ProcedureSettings,
+    @Inject(COMMUNE_DIRECTORY) communes: CommuneDirectory,
   ) {
-    const items = describeProcedures(procedures, settings);
+    const items = describeProcedures(procedures, settings, communes);
     this.listing = new CacheableJson({ items });
     this.descriptions = new Map(items.map((item) => [item.code, new CacheableJson(item)]));
   }

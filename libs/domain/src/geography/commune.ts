@@ -11,10 +11,12 @@ export interface Commune {
   epci: { code: string; name: string } | undefined;
 }
 
-/** Looks communes up by INSEE code or postal code. */
+/** Looks communes up by INSEE code or postal code, or lists a département's. */
 export interface CommuneDirectory {
   find(inseeCode: string): Commune | undefined;
   byPostalCode(postalCode: string): Commune[];
+  /** Every commune of a département (its code: '14', '2A', '971'…). */
+  inDepartement(code: string): Commune[];
 }
 
 /** An in-memory directory, built from a list (the official dataset, or a few communes in a unit test). */

@@ -177,7 +177,7 @@ describe('apaProcedure', () => {
   });
 
   it('describes its form as JSON Schema, parts included', () => {
-    const description = describeProcedure(apaProcedure, context.settings);
+    const description = describeProcedure(apaProcedure, context.settings, context.communes);
     expect(Object.keys(description.form.properties ?? {})).toEqual(
       expect.arrayContaining([
         'beneficiary',

@@ -1,15 +1,26 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsObject, Matches, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { INSEE_CODE } from '#domain';
 import { IsLegalDateString } from '../form-fields.js';
+import { COMMUNE_FIELD, FormPart } from '../form-labels.js';
 import { ApcrFiler, ApcrFinancing, ApcrProject } from './apcr.form-parts.js';
 
 export * from './apcr.form-parts.js';
 
 /** The commune that files (and would receive the grant). */
+@FormPart({
+  title: 'Commune qui fait la demande',
+  description: 'La commune qui réalise les travaux et recevrait la subvention.',
+})
 export class ApcrCommune {
   /** INSEE code of the commune (*code officiel géographique*), not the postal code. */
+  @JSONSchema({
+    title: 'Commune',
+    description: 'Plusieurs communes ont parfois le même code postal : vérifiez le nom de la commune.',
+    ...COMMUNE_FIELD,
+  })
   @Matches(INSEE_CODE, { message: 'doit être un code INSEE de commune (5 caractères)' })
   inseeCode: string;
 }
@@ -45,6 +56,10 @@ export class ApcrForm {
   financing: ApcrFinancing;
 
   /** Date of the municipal council's deliberation (*délibération du conseil municipal*) approving the project. */
+  @JSONSchema({
+    title: 'Date de la délibération du conseil municipal',
+    description: 'La délibération qui approuve le projet. Elle ne peut pas être postérieure à aujourd’hui.',
+  })
   @IsLegalDateString()
   councilDeliberationDate: string;
 }

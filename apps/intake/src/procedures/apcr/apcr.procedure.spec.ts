@@ -134,7 +134,7 @@ describe('apcrProcedure', () => {
   });
 
   it('describes its form as JSON Schema, parts included', () => {
-    const description = describeProcedure(apcrProcedure, context.settings);
+    const description = describeProcedure(apcrProcedure, context.settings, context.communes);
     expect(Object.keys(description.form.properties ?? {})).toEqual(
       expect.arrayContaining(['commune', 'filer', 'project', 'financing', 'councilDeliberationDate']),
     );
@@ -146,18 +146,22 @@ describe('apcrProcedure', () => {
   it('quotes the configured population threshold in its description and rules, never a fixed figure', () => {
     // Intl writes French numbers with narrow no-break spaces: compare on plain spaces.
     const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
-    const described = describeProcedure(apcrProcedure, {
-      ...context.settings,
-      apcrPopulationThreshold: 3500,
-      apcrAdmitCommunesNouvelles: false,
-    });
+    const described = describeProcedure(
+      apcrProcedure,
+      {
+        ...context.settings,
+        apcrPopulationThreshold: 3500,
+        apcrAdmitCommunesNouvelles: false,
+      },
+      context.communes,
+    );
     const texts = [described.description, ...described.rules].map(plain);
     expect(texts[0]).toContain('moins de 3 500 habitants');
     expect(texts.some((text) => text.includes('moins de 3 500 habitants (population municipale).'))).toBe(
       true,
     );
     expect(texts.join(' ')).not.toContain('2 000');
-    expect(plain(describeProcedure(apcrProcedure, context.settings).description)).toContain(
+    expect(plain(describeProcedure(apcrProcedure, context.settings, context.communes).description)).toContain(
       'moins de 2 000 habitants',
     );
   });
