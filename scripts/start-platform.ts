@@ -11,7 +11,8 @@ import {
 
 /**
  * `npm start`: the whole platform on one machine. Uses DATABASE_URL / NATS_URL when set, otherwise starts a local
- * PostgreSQL and nats-server (data under .data/), then the four services and the edge on port 3000.
+ * PostgreSQL and nats-server (data under .data/); then the local identity provider (unless AUTH_ISSUER names another
+ * one), the four services and the edge on port 3000.
  */
 const root = resolve(import.meta.dirname, '..', '..');
 const dataDir = join(root, '.data');
@@ -138,12 +139,15 @@ async function main(): Promise<void> {
     mailPage = catcher.webUrl;
   }
 
+  const identity = process.env.AUTH_ISSUER ? undefined : await startIdentityProvider();
+
   for (const service of SERVICES) {
     startProcess(service.name, `apps/${service.name}/src/main.js`, {
       PORT: String(service.port),
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
+      ...identity?.serviceEnvironment,
       ...(service.name === 'notifications' ? { SMTP_URL: smtpUrl } : {}),
     });
   }
@@ -163,9 +167,34 @@ async function main(): Promise<void> {
   say('');
   say(`API : ${base}/api`);
   for (const service of SERVICES) say(`OpenAPI ${service.name.padEnd(13)} : ${base}/docs/${service.name}`);
+  if (identity) say(`Fournisseur d’identité (démo) : ${identity.issuer}`);
   if (mailPage) say(`Courriels envoyés (maildev) : ${mailPage}`);
   say(`Journaux : ${logDir}`);
   say(`Guichet est prêt (ready) sur ${base} — Ctrl-C pour tout arrêter.`);
+}
+
+/**
+ * The local OpenID Connect provider (apps/identity) on IDENTITY_PORT (3100), its signing keys in .data/identity;
+ * the services verify its tokens with its JWKS (and still accept `npm run token`'s in development).
+ */
+async function startIdentityProvider(): Promise<{
+  issuer: string;
+  serviceEnvironment: { AUTH_ISSUER: string; AUTH_JWKS_URL: string };
+}> {
+  const port = Number(process.env.IDENTITY_PORT ?? 3100);
+  const issuer = `http://localhost:${port}`;
+  say(`Fournisseur d’identité de démonstration sur le port ${port}, clés dans .data/identity…`);
+  startProcess('identity', 'apps/identity/src/main.js', {
+    PORT: String(port),
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    IDENTITY_ISSUER: issuer,
+    IDENTITY_DATA_DIR: join(dataDir, 'identity'),
+  });
+  await waitHealthy(`http://127.0.0.1:${port}/.well-known/openid-configuration`, 30_000);
+  return {
+    issuer,
+    serviceEnvironment: { AUTH_ISSUER: issuer, AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks` },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isRole, loadConfig, ServiceConfig, signDevToken } from '#platform';
+import { DEV_TOKEN_ISSUER, isRole, loadConfig, ServiceConfig, signDevToken } from '#platform';
 
 /** `npm run -s token -- <role> [--sub ID] [--team CODE]…`: prints a local development token. */
 function usage(): never {
@@ -34,7 +34,8 @@ const token = await signDevToken({
   role,
   subject,
   teams,
-  issuer: config.AUTH_ISSUER,
+  // Always the development issuer: AUTH_ISSUER names the identity provider, whose tokens are not signed here.
+  issuer: DEV_TOKEN_ISSUER,
   audience: config.AUTH_AUDIENCE,
   secret: config.AUTH_SECRET,
 });

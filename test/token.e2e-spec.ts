@@ -16,9 +16,9 @@ describe('npm run token (the compiled script)', () => {
       },
     );
     const verifier = new TokenVerifier({
-      issuer: 'guichet-dev',
       audience: 'guichet',
-      secret: DEV_AUTH_SECRET,
+      environment: 'test',
+      developmentSecret: DEV_AUTH_SECRET,
     });
     expect(await verifier.verify(stdout.trim())).toEqual({
       subject: 'agent-42',

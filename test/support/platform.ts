@@ -2,7 +2,9 @@ import {
   createTestDatabase,
   type ServiceProcess,
   spawnServiceProcess,
+  startTestIdentityProvider,
   startTestNats,
+  type TestIdentityProvider,
   type TestNats,
 } from '#testing';
 
@@ -15,18 +17,36 @@ export interface RunningPlatform {
   databaseUrl: string;
   nats: TestNats;
   services: Record<ServiceName, ServiceProcess>;
+  /** The local identity provider's issuer, when started with `{ identity: true }`. */
+  identityUrl?: string;
   stop(): Promise<void>;
 }
 
+export interface PlatformOptions {
+  /**
+   * Also run apps/identity (free port, temporary keys) and have the services verify its tokens (AUTH_ISSUER,
+   * AUTH_JWKS_URL), as `npm start` does. Development tokens stay accepted (NODE_ENV=test).
+   */
+  identity?: boolean;
+}
+
 /** The four services and the edge as separate processes, as `npm start` runs them, on a fresh database and NATS. */
-export async function startPlatform(label: string): Promise<RunningPlatform> {
+export async function startPlatform(label: string, options: PlatformOptions = {}): Promise<RunningPlatform> {
   const nats = await startTestNats();
   const databaseUrl = await createTestDatabase(label);
+  let identity: TestIdentityProvider | undefined;
+  try {
+    if (options.identity) identity = await startTestIdentityProvider();
+  } catch (error) {
+    await nats.stop();
+    throw error;
+  }
   // Logs at info level, so that tests can read them (ServiceProcess.stdout()).
   const environment = {
     DATABASE_URL: databaseUrl,
     NATS_URL: nats.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+    ...(identity ? { AUTH_ISSUER: identity.issuer, AUTH_JWKS_URL: identity.jwksUrl } : {}),
   };
   // One service that fails to start must not leave the others (and nats-server) running after the test.
   const attempts = await Promise.allSettled(
@@ -37,6 +57,7 @@ export async function startPlatform(label: string): Promise<RunningPlatform> {
     await Promise.all(
       attempts.map((attempt) => (attempt.status === 'fulfilled' ? attempt.value.stop() : undefined)),
     );
+    await identity?.stop();
     await nats.stop();
     throw failure.reason;
   }
@@ -56,9 +77,11 @@ export async function startPlatform(label: string): Promise<RunningPlatform> {
     databaseUrl,
     nats,
     services,
+    identityUrl: identity?.issuer,
     async stop() {
       await edge.stop();
       await Promise.all(started.map((service) => service.stop()));
+      await identity?.stop();
       await nats.stop();
     },
   };

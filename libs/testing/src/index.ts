@@ -9,3 +9,4 @@ export * from './service-process.js';
 export * from './event-probe.js';
 export * from './test-smtp.js';
 export * from './test-s3.js';
+export * from './identity-provider.js';

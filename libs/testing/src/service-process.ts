@@ -17,13 +17,14 @@ export interface ServiceProcess {
 
 /**
  * Runs a compiled entry point (`dist/...`, built by `npm test` before Jest starts) as its own Node process on a free
- * port, and waits until it listens.
+ * port (or the one given, when the process must know its address beforehand), and waits until it listens.
  */
 export async function spawnServiceProcess(
   distEntry: string,
   environment: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // SERVICE_NODE_ARGS passes flags to the child Node (e.g. `--cpu-prof` to profile a service under a benchmark).
   const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, resolve(process.cwd(), 'dist', distEntry)], {

@@ -1,4 +1,4 @@
-import { DEV_AUTH_SECRET, type Role, signDevToken } from '#platform';
+import { DEV_AUTH_SECRET, DEV_TOKEN_ISSUER, type Role, signDevToken } from '#platform';
 
 /** An `Authorization` header value for a test caller, signed with the local development secret. */
 export async function bearer(role: Role, options: { sub?: string; teams?: string[] } = {}): Promise<string> {
@@ -6,7 +6,7 @@ export async function bearer(role: Role, options: { sub?: string; teams?: string
     role,
     subject: options.sub ?? `test-${role}`,
     teams: options.teams,
-    issuer: 'guichet-dev',
+    issuer: DEV_TOKEN_ISSUER,
     audience: 'guichet',
     secret: DEV_AUTH_SECRET,
   });

@@ -1,5 +1,5 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { ConfigurationError, DEV_AUTH_SECRET, loadConfig, type ServiceConfig } from '../config/index.js';
+import { ConfigurationError, loadConfig, type ServiceConfig } from '../config/index.js';
 import { createServiceApp, docsPath, type ServiceDescription } from './create-service-app.js';
 import { checkNats, checkPostgres, DependencyUnreachable } from './preflight.js';
 
@@ -15,13 +15,17 @@ function fail(service: string, message: string): never {
   process.exit(1);
 }
 
+/**
+ * In production only the identity provider's tokens are accepted (development tokens are refused whatever the
+ * secret): without its JWKS nobody could sign in, so the service does not start.
+ */
 export function assertProductionSafety(config: ServiceConfig): void {
-  if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL && config.AUTH_SECRET === DEV_AUTH_SECRET) {
+  if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL) {
     throw new ConfigurationError([
       {
-        variable: 'AUTH_SECRET',
+        variable: 'AUTH_JWKS_URL',
         reason:
-          'le secret de développement est interdit en production : configurez AUTH_JWKS_URL ou un AUTH_SECRET propre',
+          "requis en production (JWKS du fournisseur d'identité, avec AUTH_ISSUER) : les jetons de développement signés avec AUTH_SECRET n'y sont pas acceptés",
       },
     ]);
   }

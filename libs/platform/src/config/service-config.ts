@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export const DEV_AUTH_SECRET = 'guichet-dev-secret-do-not-use-in-production';
 
@@ -37,17 +37,25 @@ export class ServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'doit être une URL http(s)://…' })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
 
+  /**
+   * `iss` of the identity provider's tokens (the local oidc-provider, the broker in production), verified against
+   * AUTH_JWKS_URL. Development tokens always carry `guichet-dev`.
+   */
   @IsString()
   AUTH_ISSUER: string = 'guichet-dev';
 
+  /** `aud` every token must carry. */
   @IsString()
   AUTH_AUDIENCE: string = 'guichet';
 
-  /** HS256 secret used when no JWKS URL is configured (local development and tests). */
-  @ValidateIf((config: ServiceConfig) => !config.AUTH_JWKS_URL)
+  /**
+   * HS256 secret of the development tokens (`npm run token`, tests; issuer `guichet-dev`). They are accepted only
+   * when NODE_ENV is development or test, whatever this says.
+   */
   @IsString()
   AUTH_SECRET: string = DEV_AUTH_SECRET;
 
+  /** JWKS of the identity provider whose issuer is AUTH_ISSUER. Required in production. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
   AUTH_JWKS_URL?: string;

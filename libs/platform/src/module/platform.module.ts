@@ -64,12 +64,7 @@ export class PlatformModule {
         { provide: SERVICE_NAME, useValue: name },
         {
           provide: TokenVerifier,
-          useValue: new TokenVerifier({
-            issuer: config.AUTH_ISSUER,
-            audience: config.AUTH_AUDIENCE,
-            secret: config.AUTH_SECRET,
-            jwksUrl: config.AUTH_JWKS_URL,
-          }),
+          useValue: TokenVerifier.fromConfig(config),
         },
         {
           provide: NATS_CONNECTION,
