@@ -16,4 +16,5 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 if (!process.argv.includes('--no-build')) {
   console.log('Compilation TypeScript…');
   run('npx tsc -p tsconfig.build.json');
+  run('node scripts/build-web-assets.mjs');
 }

@@ -154,17 +154,28 @@ async function main(): Promise<void> {
   await Promise.all(
     SERVICES.map((service) => waitHealthy(`http://127.0.0.1:${service.port}/health`, 90_000)),
   );
+  const base = `http://localhost:${edgePort}`;
+  const webPort = Number(process.env.WEB_PORT ?? 3005);
+  startProcess('web', 'apps/web/src/main.js', {
+    PORT: String(webPort),
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    API_URL: `http://127.0.0.1:${edgePort}`,
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? base,
+    ...(identity ? { OIDC_ISSUER: identity.issuer } : {}),
+  });
+  await waitHealthy(`http://127.0.0.1:${webPort}/health`, 30_000);
   startProcess('edge', 'apps/edge/src/main.js', {
     PORT: String(edgePort),
     INTAKE_URL: 'http://127.0.0.1:3001',
     ROUTING_URL: 'http://127.0.0.1:3002',
     CHECKS_URL: 'http://127.0.0.1:3003',
     NOTIFICATIONS_URL: 'http://127.0.0.1:3004',
+    WEB_URL: `http://127.0.0.1:${webPort}`,
   });
   await waitHealthy(`http://127.0.0.1:${edgePort}/health`, 30_000);
 
-  const base = `http://localhost:${edgePort}`;
   say('');
+  say(`Site (les pages) : ${base}/`);
   say(`API : ${base}/api`);
   for (const service of SERVICES) say(`OpenAPI ${service.name.padEnd(13)} : ${base}/docs/${service.name}`);
   if (identity) say(`Fournisseur d’identité (démo) : ${identity.issuer}`);

@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -20,4 +20,9 @@ export class EdgeConfig {
 
   @IsUrl(URL_OPTIONS)
   NOTIFICATIONS_URL: string = 'http://127.0.0.1:3004';
+
+  /** The web application (the pages): every path outside /api and /docs goes there. Unset: those paths are 404. */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  WEB_URL?: string;
 }

@@ -1,4 +1,5 @@
 import { serviceFor } from './edge.routes.js';
+import { isPage } from './edge.server.js';
 
 describe('serviceFor', () => {
   it.each([
@@ -20,5 +21,15 @@ describe('serviceFor', () => {
     expect(serviceFor('/api/applicationsX')).toBeUndefined();
     expect(serviceFor('/api/admin/unknown/dead-letters')).toBeUndefined();
     expect(serviceFor('/')).toBeUndefined();
+  });
+});
+
+describe('isPage', () => {
+  it.each([['/'], ['/mes-demarches'], ['/assets/guichet.css'], ['/apis'], ['/documents']])('%s is a page', (path) => {
+    expect(isPage(path)).toBe(true);
+  });
+
+  it.each([['/api'], ['/api/unknown'], ['/api?x=1'], ['/docs/intake'], ['/docs']])('%s is the API', (path) => {
+    expect(isPage(path)).toBe(false);
   });
 });

@@ -13,6 +13,25 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   response.end(JSON.stringify(errorBody(code, message)));
 }
 
+/** A path the web application answers: neither the API nor its documents. */
+export function isPage(path: string): boolean {
+  return !/^\/(api|docs)(\/|\?|$)/.test(path);
+}
+
+/** The web application does not answer: a French page, no internals (the pages' own 503 when it is up). */
+function sendUnavailablePage(response: ServerResponse): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '120' });
+  response.end(
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<title>Service momentanément indisponible</title></head><body><main><h1>Service momentanément indisponible</h1>' +
+      '<p>Réessayez dans quelques minutes. Les réponses déjà enregistrées de vos demandes ne sont pas perdues.</p></main></body></html>',
+  );
+}
+
 /** The one HTTP entry: forwards each path prefix of the API contract to the service that owns it. */
 export function createEdgeServer(config: EdgeConfig): Server {
   const targets: Record<ServiceName, string> = {
@@ -29,7 +48,11 @@ export function createEdgeServer(config: EdgeConfig): Server {
   proxy.on('proxyRes', (proxyResponse: IncomingMessage) => {
     delete proxyResponse.headers['x-powered-by'];
   });
-  proxy.on('error', (_error: Error, _request: IncomingMessage, response: unknown) => {
+  proxy.on('error', (_error: Error, request: IncomingMessage, response: unknown) => {
+    if (response && typeof response === 'object' && 'writeHead' in response && isPage(request.url ?? '/')) {
+      sendUnavailablePage(response as ServerResponse);
+      return;
+    }
     if (response && typeof response === 'object' && 'writeHead' in response) {
       sendError(
         response as ServerResponse,
@@ -47,10 +70,15 @@ export function createEdgeServer(config: EdgeConfig): Server {
       return;
     }
     const service = serviceFor(path);
-    if (!service) {
-      sendError(response, 404, 'NOT_FOUND', "Aucune ressource de l'API ne correspond à ce chemin.");
+    if (service) {
+      proxy.web(request, response, { target: targets[service] });
       return;
     }
-    proxy.web(request, response, { target: targets[service] });
+    // Everything outside the API and its documents is a page of the web application, when there is one.
+    if (config.WEB_URL && isPage(path)) {
+      proxy.web(request, response, { target: config.WEB_URL });
+      return;
+    }
+    sendError(response, 404, 'NOT_FOUND', "Aucune ressource de l'API ne correspond à ce chemin.");
   });
 }

@@ -11,7 +11,7 @@ import {
 } from '#domain';
 import { ApiErrors, Public } from '#platform';
 import { ApaEstimateRequest } from './apa-estimate.dto.js';
-import { ProcedureCatalogueDoc, ProcedureDescriptionDoc } from './procedures.responses.js';
+import { ApaEstimateAnswerDoc, ProcedureCatalogueDoc, ProcedureDescriptionDoc } from './procedures.responses.js';
 import { ProcedureCatalogue } from './procedure-catalogue.js';
 
 class ProcedureCodeParam {
@@ -60,6 +60,7 @@ export class ProceduresController {
   @Post('apa/estimate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Estime le plafond, la participation et le montant de l’APA à domicile' })
+  @ApiOkResponse({ type: ApaEstimateAnswerDoc, description: 'Une estimation par GIR demandé (les quatre si « unknown »)' })
   estimate(@Body() body: ApaEstimateRequest): ApaEstimateAnswer {
     const input = {
       monthlyResourcesCents: body.monthlyResourcesCents,

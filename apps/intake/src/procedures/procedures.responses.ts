@@ -29,3 +29,24 @@ export class ProcedureDescriptionDoc implements ProcedureDescription {
 export class ProcedureCatalogueDoc {
   @ApiProperty({ type: [ProcedureDescriptionDoc] }) items: ProcedureDescriptionDoc[];
 }
+
+export class ApaEstimateDoc {
+  @ApiProperty({ enum: [1, 2, 3, 4], example: 3 }) gir: number;
+  @ApiProperty({ enum: ['alone', 'couple'] }) household: string;
+  @ApiProperty({ description: 'Plafond mensuel du GIR (CASF R232-10), en centimes' }) ceilingCents: number;
+  @ApiProperty({ description: 'Plan d’aide retenu, plafonné, en centimes' }) acceptedPlanCents: number;
+  @ApiProperty({ description: 'Participation du bénéficiaire (CASF R232-11), en centimes' })
+  participationCents: number;
+  @ApiProperty({ description: 'APA du mois (plan retenu − participation), en centimes' }) apaCents: number;
+  @ApiProperty({ description: 'Seuil de versement (3 × SMIC horaire brut, CASF D232-31), en centimes' })
+  paymentThresholdCents: number;
+  @ApiProperty({ description: 'Faux quand le montant est sous le seuil de versement' }) paid: boolean;
+  @ApiProperty({ description: 'Paramètres postérieurs à la dernière revalorisation connue' }) provisional: boolean;
+}
+
+export class ApaEstimateAnswerDoc {
+  @ApiProperty({ type: [ApaEstimateDoc] }) estimates: ApaEstimateDoc[];
+  @ApiProperty() notice: string;
+  @ApiProperty() provisional: boolean;
+  @ApiProperty({ required: false }) warning?: string;
+}

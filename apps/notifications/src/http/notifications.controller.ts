@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { DirectoryCopy } from '../recipients/directory-copy.repository.js';
 import { InAppService } from './in-app.service.js';
 import { MessageIdParam, PageQuery, PreferencesRequest } from './notifications.dto.js';
+import { InAppNotificationDoc, InAppNotificationPageDoc } from './notifications.responses.js';
 import { ID_PARAM, R400, R401, R403, R404 } from './responses.js';
 
 export const MAX_PAGE_SIZE = Symbol('MAX_PAGE_SIZE');
@@ -27,6 +28,7 @@ export class NotificationsController {
   @ApiOperation({
     summary: 'Mes notifications (les plus récentes d’abord), paginées, avec le nombre de non lues',
   })
+  @ApiOkResponse({ type: InAppNotificationPageDoc })
   @ApiResponse(R400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
     const pageSize = Math.min(query.pageSize ?? 20, this.maxPageSize);
@@ -37,6 +39,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Marque une de mes notifications comme lue' })
   @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: InAppNotificationDoc })
   @ApiResponse(R400)
   @ApiResponse(R404)
   read(@CurrentPrincipal() principal: Principal, @Param() params: MessageIdParam) {

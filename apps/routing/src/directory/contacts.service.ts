@@ -16,7 +16,15 @@ export interface ContactAnswer {
 
 export interface CommuneChoices {
   /** The postal code covers several communes: ask again with `commune=` one of these. */
-  choices: { code: string; name: string }[];
+  choices: { code: string; name: string; departement: string }[];
+}
+
+function choicesOf(communes: Commune[]): CommuneChoices {
+  return {
+    choices: communes
+      .map((commune) => ({ code: commune.code, name: commune.name, departement: commune.departement }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.code.localeCompare(b.code)),
+  };
 }
 
 /** "Who do I call?": from the in-memory index, a handful of map reads per question. */
@@ -24,7 +32,17 @@ export interface CommuneChoices {
 export class ContactsService {
   constructor(private readonly directory: DirectoryIndex) {}
 
-  find(query: { commune?: string; postalCode?: string; topic?: string }): ContactAnswer | CommuneChoices {
+  /** The topics one may ask about, with their French labels. */
+  topics(): { items: { code: string; label: string }[] } {
+    return { items: TOPIC_CODES.map((code) => ({ code, label: TOPICS[code] })) };
+  }
+
+  find(query: {
+    commune?: string;
+    postalCode?: string;
+    communeName?: string;
+    topic?: string;
+  }): ContactAnswer | CommuneChoices {
     const topic = query.topic ?? '';
     if (!isTopic(topic) && !isProcedure(topic))
       throw new ValidationFailed([
@@ -48,7 +66,7 @@ export class ContactsService {
     };
   }
 
-  private commune(query: { commune?: string; postalCode?: string }): Commune | CommuneChoices {
+  private commune(query: { commune?: string; postalCode?: string; communeName?: string }): Commune | CommuneChoices {
     const communes = etalabCommuneDirectory();
     if (query.commune) {
       const found = communes.find(query.commune);
@@ -67,13 +85,18 @@ export class ContactsService {
         throw new ValidationFailed([
           { field: 'postalCode', reason: `aucune commune n’a le code postal « ${query.postalCode} »` },
         ]);
-      if (found.length === 1) return found[0];
-      return {
-        choices: found
-          .map((commune) => ({ code: commune.code, name: commune.name }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-      };
+      return found.length === 1 ? found[0] : choicesOf(found);
     }
-    throw new ValidationFailed([{ field: 'commune', reason: 'indiquez commune (code INSEE) ou postalCode' }]);
+    if (query.communeName) {
+      const found = communes.byName(query.communeName);
+      if (found.length === 0)
+        throw new ValidationFailed([
+          { field: 'communeName', reason: `aucune commune ne s’appelle « ${query.communeName} » : vérifiez l’orthographe ou indiquez le code postal` },
+        ]);
+      return found.length === 1 ? found[0] : choicesOf(found);
+    }
+    throw new ValidationFailed([
+      { field: 'commune', reason: 'indiquez commune (code INSEE), postalCode ou communeName' },
+    ]);
   }
 }

@@ -425,6 +425,35 @@ export interface components {
             /** @description Date des paramètres (AAAA-MM-JJ), par défaut aujourd’hui */
             date?: string;
         };
+        ApaEstimateDoc: {
+            /**
+             * @example 3
+             * @enum {number}
+             */
+            gir: 1 | 2 | 3 | 4;
+            /** @enum {string} */
+            household: "alone" | "couple";
+            /** @description Plafond mensuel du GIR (CASF R232-10), en centimes */
+            ceilingCents: number;
+            /** @description Plan d’aide retenu, plafonné, en centimes */
+            acceptedPlanCents: number;
+            /** @description Participation du bénéficiaire (CASF R232-11), en centimes */
+            participationCents: number;
+            /** @description APA du mois (plan retenu − participation), en centimes */
+            apaCents: number;
+            /** @description Seuil de versement (3 × SMIC horaire brut, CASF D232-31), en centimes */
+            paymentThresholdCents: number;
+            /** @description Faux quand le montant est sous le seuil de versement */
+            paid: boolean;
+            /** @description Paramètres postérieurs à la dernière revalorisation connue */
+            provisional: boolean;
+        };
+        ApaEstimateAnswerDoc: {
+            estimates: components["schemas"]["ApaEstimateDoc"][];
+            notice: string;
+            provisional: boolean;
+            warning?: string;
+        };
         CreateApplicationRequest: {
             /**
              * @description Code de la démarche (voir GET /api/procedures)
@@ -652,11 +681,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Une estimation par GIR demandé (les quatre si « unknown ») */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApaEstimateAnswerDoc"];
+                };
             };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {

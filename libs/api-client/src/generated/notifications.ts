@@ -192,6 +192,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        InAppNotificationDoc: {
+            /** Format: uuid */
+            id: string;
+            /** @example Votre demande a bien été reçue */
+            title: string;
+            text: string;
+            /** Format: uuid */
+            applicationId: string | null;
+            /** @example application.submitted/citizen */
+            template: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        InAppNotificationPageDoc: {
+            items: components["schemas"]["InAppNotificationDoc"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Nombre de notifications non lues */
+            unread: number;
+        };
         PreferencesRequest: {
             /**
              * @description immediate : un courriel par nouveau dossier ou échéance ; digest : un récapitulatif quotidien
@@ -240,6 +263,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InAppNotificationPageDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -290,6 +321,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InAppNotificationDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {

@@ -17,12 +17,27 @@ export interface CommuneDirectory {
   byPostalCode(postalCode: string): Commune[];
   /** Every commune of a département (its code: '14', '2A', '971'…). */
   inDepartement(code: string): Commune[];
+  /** Communes whose name matches, accents, case, hyphens and apostrophes aside (homonyms: several). */
+  byName(name: string): Commune[];
+}
+
+/** A commune's name as people type it: no accents, no case, hyphens and apostrophes as spaces, « St » as « saint ». */
+export function normalizeCommuneName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’\s]+/g, ' ')
+    .replace(/\bste\b/g, 'sainte')
+    .replace(/\bst\b/g, 'saint')
+    .trim();
 }
 
 /** An in-memory directory, built from a list (the official dataset, or a few communes in a unit test). */
 export class InMemoryCommuneDirectory implements CommuneDirectory {
   private readonly byCode = new Map<string, Commune>();
   private readonly byPostal = new Map<string, Commune[]>();
+  private readonly byNormalizedName = new Map<string, Commune[]>();
 
   constructor(communes: Iterable<Commune>) {
     for (const commune of communes) {
@@ -30,6 +45,8 @@ export class InMemoryCommuneDirectory implements CommuneDirectory {
       for (const postalCode of commune.postalCodes) {
         this.byPostal.set(postalCode, [...(this.byPostal.get(postalCode) ?? []), commune]);
       }
+      const key = normalizeCommuneName(commune.name);
+      this.byNormalizedName.set(key, [...(this.byNormalizedName.get(key) ?? []), commune]);
     }
   }
 
@@ -53,5 +70,9 @@ export class InMemoryCommuneDirectory implements CommuneDirectory {
 
   byPostalCode(postalCode: string): Commune[] {
     return this.byPostal.get(postalCode) ?? [];
+  }
+
+  byName(name: string): Commune[] {
+    return this.byNormalizedName.get(normalizeCommuneName(name)) ?? [];
   }
 }

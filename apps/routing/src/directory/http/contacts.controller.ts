@@ -10,6 +10,31 @@ import { ContactsQuery } from './directory.dto.js';
 export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
+  @Get('topics')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ operationId: 'listContactTopics', summary: 'Les thèmes sur lesquels trouver son contact' })
+  @ApiOkResponse({
+    description: 'Codes et libellés des thèmes',
+    schema: {
+      type: 'object',
+      required: ['items'],
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['code', 'label'],
+            properties: { code: { type: 'string', example: 'autonomie' }, label: { type: 'string' } },
+          },
+        },
+      },
+    },
+  })
+  topics() {
+    return this.contacts.topics();
+  }
+
   @Get()
   @Public()
   @Header('Cache-Control', 'public, max-age=60')
@@ -17,7 +42,7 @@ export class ContactsController {
     operationId: 'findContact',
     summary: 'Trouver mon contact : l’équipe d’une commune pour un thème, et pourquoi elle',
     description:
-      'Par code INSEE (`commune`) ou code postal (`postalCode`). Un code postal qui couvre plusieurs communes renvoie `{ choices: [...] }` : redemandez avec `commune=`.',
+      'Par code INSEE (`commune`), code postal (`postalCode`) ou nom (`communeName`). Un code postal qui couvre plusieurs communes, ou un nom porté par plusieurs, renvoie `{ choices: [...] }` : redemandez avec `commune=`.',
   })
   @ApiOkResponse({
     description: 'Le contact et la règle appliquée, ou la liste des communes du code postal',
@@ -55,7 +80,11 @@ export class ContactsController {
           properties: {
             choices: {
               type: 'array',
-              items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+              items: {
+                type: 'object',
+                required: ['code', 'name', 'departement'],
+                properties: { code: { type: 'string' }, name: { type: 'string' }, departement: { type: 'string' } },
+              },
             },
           },
         },

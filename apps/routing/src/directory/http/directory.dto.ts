@@ -31,6 +31,15 @@ export class ContactsQuery {
   @Matches(/^\d{5}$/, { message: 'doit être un code postal de 5 chiffres' })
   postalCode?: string;
 
+  @ApiPropertyOptional({
+    description: 'Nom de la commune (accents et majuscules indifférents) : des homonymes renvoient la liste',
+    example: 'Bayeux',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  communeName?: string;
+
   @ApiProperty({
     description:
       'Thème (autonomie, handicap, enfance-famille, insertion, subventions-communes) ou démarche (apa, apcr)',

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
+import { ProcedurePagesController } from '../procedures/procedure-pages.controller.js';
+import { DraftPagesController } from './draft-pages.controller.js';
+import { FilePagesController } from './file-pages.controller.js';
+
+/** Procedures, drafts and files: what a citizen files and follows. */
+@Module({
+  controllers: [ProcedurePagesController, DraftPagesController, FilePagesController],
+  providers: [ProcedureCatalogue],
+  exports: [ProcedureCatalogue],
+})
+export class ApplicationsModule {}
