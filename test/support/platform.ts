@@ -1,3 +1,4 @@
+import { freePort } from '#local-infra';
 import {
   createTestDatabase,
   type ServiceProcess,
@@ -17,6 +18,8 @@ export interface RunningPlatform {
   databaseUrl: string;
   nats: TestNats;
   services: Record<ServiceName, ServiceProcess>;
+  /** The web application's process, when started with `{ web: true }` (its pages through `url`, the edge). */
+  web?: ServiceProcess;
   /** The local identity provider's issuer, when started with `{ identity: true }`. */
   identityUrl?: string;
   stop(): Promise<void>;
@@ -28,6 +31,13 @@ export interface PlatformOptions {
    * AUTH_JWKS_URL), as `npm start` does. Development tokens stay accepted (NODE_ENV=test).
    */
   identity?: boolean;
+  /**
+   * Also run the web application (apps/web) behind the edge, signing people in with the identity provider (started
+   * too, its redirect addresses set to the edge's): the platform a browser test drives.
+   */
+  web?: boolean;
+  /** Where the notifications service sends e-mails (a test SMTP server). */
+  smtpUrl?: string;
 }
 
 /** The four services and the edge as separate processes, as `npm start` runs them, on a fresh database and NATS. */
@@ -35,8 +45,16 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   const nats = await startTestNats();
   const databaseUrl = await createTestDatabase(label);
   let identity: TestIdentityProvider | undefined;
+  // The edge's address is fixed first: the identity provider must know where to send people back.
+  const edgePort = await freePort();
+  const edgeUrl = `http://127.0.0.1:${edgePort}`;
   try {
-    if (options.identity) identity = await startTestIdentityProvider();
+    if (options.identity || options.web) {
+      identity = await startTestIdentityProvider({
+        WEB_REDIRECT_URIS: `${edgeUrl}/connexion/retour`,
+        WEB_POST_LOGOUT_REDIRECT_URIS: `${edgeUrl}/`,
+      });
+    }
   } catch (error) {
     await nats.stop();
     throw error;
@@ -47,6 +65,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     NATS_URL: nats.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     ...(identity ? { AUTH_ISSUER: identity.issuer, AUTH_JWKS_URL: identity.jwksUrl } : {}),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
   };
   // One service that fails to start must not leave the others (and nats-server) running after the test.
   const attempts = await Promise.allSettled(
@@ -66,20 +85,35 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
     ServiceName,
     ServiceProcess
   >;
-  const edge = await spawnServiceProcess('apps/edge/src/main.js', {
-    INTAKE_URL: services.intake.url,
-    ROUTING_URL: services.routing.url,
-    CHECKS_URL: services.checks.url,
-    NOTIFICATIONS_URL: services.notifications.url,
-  });
+  const web =
+    options.web && identity
+      ? await spawnServiceProcess('apps/web/src/main.js', {
+          API_URL: edgeUrl,
+          PUBLIC_BASE_URL: edgeUrl,
+          OIDC_ISSUER: identity.issuer,
+        })
+      : undefined;
+  const edge = await spawnServiceProcess(
+    'apps/edge/src/main.js',
+    {
+      INTAKE_URL: services.intake.url,
+      ROUTING_URL: services.routing.url,
+      CHECKS_URL: services.checks.url,
+      NOTIFICATIONS_URL: services.notifications.url,
+      ...(web ? { WEB_URL: web.url } : {}),
+    },
+    { port: edgePort },
+  );
   return {
     url: edge.url,
+    web,
     databaseUrl,
     nats,
     services,
     identityUrl: identity?.issuer,
     async stop() {
       await edge.stop();
+      await web?.stop();
       await Promise.all(started.map((service) => service.stop()));
       await identity?.stop();
       await nats.stop();

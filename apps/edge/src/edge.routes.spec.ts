@@ -25,11 +25,17 @@ describe('serviceFor', () => {
 });
 
 describe('isPage', () => {
-  it.each([['/'], ['/mes-demarches'], ['/assets/guichet.css'], ['/apis'], ['/documents']])('%s is a page', (path) => {
-    expect(isPage(path)).toBe(true);
-  });
+  it.each([['/'], ['/mes-demarches'], ['/assets/guichet.css'], ['/apis'], ['/documents']])(
+    '%s is a page',
+    (path) => {
+      expect(isPage(path)).toBe(true);
+    },
+  );
 
-  it.each([['/api'], ['/api/unknown'], ['/api?x=1'], ['/docs/intake'], ['/docs']])('%s is the API', (path) => {
-    expect(isPage(path)).toBe(false);
-  });
+  it.each([['/api'], ['/api/unknown'], ['/api?x=1'], ['/docs/intake'], ['/docs']])(
+    '%s is the API',
+    (path) => {
+      expect(isPage(path)).toBe(false);
+    },
+  );
 });

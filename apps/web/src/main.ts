@@ -13,7 +13,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`[web] Démarrage impossible : ${message}\n`);
   process.exit(1);
 });

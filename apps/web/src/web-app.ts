@@ -37,7 +37,10 @@ function securityHeaders(config: WebConfig) {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`],
+        scriptSrc: [
+          "'self'",
+          (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`,
+        ],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'", issuer],
@@ -82,7 +85,9 @@ export async function createWebApp(config: WebConfig): Promise<NestExpressApplic
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
     csrf.doubleCsrfProtection(request, response, (error?: unknown) => {
       if (!error) return next();
-      response.status(403).render('errors/forbidden', { ...response.locals, title: 'Accès refusé', csrf: true });
+      response
+        .status(403)
+        .render('errors/forbidden', { ...response.locals, title: 'Accès refusé', csrf: true });
     }),
   );
   app.enableShutdownHooks();

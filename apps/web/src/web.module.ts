@@ -21,7 +21,13 @@ export class WebModule {
       module: WebModule,
       global: true,
       imports: [ApplicationsModule],
-      controllers: [PagesController, SignInController, ContactsController, MessagesController, SimulatorController],
+      controllers: [
+        PagesController,
+        SignInController,
+        ContactsController,
+        MessagesController,
+        SimulatorController,
+      ],
       providers: [
         { provide: WEB_CONFIG, useValue: config },
         {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { LEGAL_DATE, isLegalDate } from '#domain';
+import { LEGAL_DATE, isLegalDate, parisDate } from '#domain';
 import type { ProcedureSettings } from './procedure.js';
 
 /** A French number (02 31 57 14 14) or an international one (+33 2 31 57 14 14, +32 …). */
@@ -20,6 +20,24 @@ export function IsLegalDateString(): PropertyDecorator {
         validate: (value: unknown) =>
           typeof value !== 'string' || !LEGAL_DATE.test(value) || isLegalDate(value),
         defaultMessage: () => 'doit être une date qui existe dans le calendrier',
+      },
+    })(target, propertyKey);
+  };
+}
+
+/**
+ * A date of birth: a legal date (as above) that is not after today in Paris. Checked on every draft save, so that
+ * the mistake shows next to the field at once rather than as a refusal at submission.
+ */
+export function IsBirthDateString(): PropertyDecorator {
+  return (target, propertyKey) => {
+    IsLegalDateString()(target, propertyKey);
+    ValidateBy({
+      name: 'isNotFutureDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !isLegalDate(value) || value <= parisDate(new Date()),
+        defaultMessage: () => 'ne peut pas être une date future',
       },
     })(target, propertyKey);
   };

@@ -36,7 +36,7 @@ function allSchemas(): Record<string, Schema> {
   return validationMetadatasToSchemas({
     refPointerPrefix: REF_PREFIX,
     classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: { isLegalDate: { format: 'date' } },
+    additionalConverters: { isLegalDate: { format: 'date' }, isNotFutureDate: {} },
   });
 }
 

@@ -11,7 +11,11 @@ import {
 } from '#domain';
 import { ApiErrors, Public } from '#platform';
 import { ApaEstimateRequest } from './apa-estimate.dto.js';
-import { ApaEstimateAnswerDoc, ProcedureCatalogueDoc, ProcedureDescriptionDoc } from './procedures.responses.js';
+import {
+  ApaEstimateAnswerDoc,
+  ProcedureCatalogueDoc,
+  ProcedureDescriptionDoc,
+} from './procedures.responses.js';
 import { ProcedureCatalogue } from './procedure-catalogue.js';
 
 class ProcedureCodeParam {
@@ -60,7 +64,10 @@ export class ProceduresController {
   @Post('apa/estimate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Estime le plafond, la participation et le montant de l’APA à domicile' })
-  @ApiOkResponse({ type: ApaEstimateAnswerDoc, description: 'Une estimation par GIR demandé (les quatre si « unknown »)' })
+  @ApiOkResponse({
+    type: ApaEstimateAnswerDoc,
+    description: 'Une estimation par GIR demandé (les quatre si « unknown »)',
+  })
   estimate(@Body() body: ApaEstimateRequest): ApaEstimateAnswer {
     const input = {
       monthlyResourcesCents: body.monthlyResourcesCents,

@@ -41,7 +41,8 @@ export class ApaEstimateDoc {
   @ApiProperty({ description: 'Seuil de versement (3 × SMIC horaire brut, CASF D232-31), en centimes' })
   paymentThresholdCents: number;
   @ApiProperty({ description: 'Faux quand le montant est sous le seuil de versement' }) paid: boolean;
-  @ApiProperty({ description: 'Paramètres postérieurs à la dernière revalorisation connue' }) provisional: boolean;
+  @ApiProperty({ description: 'Paramètres postérieurs à la dernière revalorisation connue' })
+  provisional: boolean;
 }
 
 export class ApaEstimateAnswerDoc {

@@ -66,7 +66,11 @@ export class ContactsService {
     };
   }
 
-  private commune(query: { commune?: string; postalCode?: string; communeName?: string }): Commune | CommuneChoices {
+  private commune(query: {
+    commune?: string;
+    postalCode?: string;
+    communeName?: string;
+  }): Commune | CommuneChoices {
     const communes = etalabCommuneDirectory();
     if (query.commune) {
       const found = communes.find(query.commune);
@@ -91,7 +95,10 @@ export class ContactsService {
       const found = communes.byName(query.communeName);
       if (found.length === 0)
         throw new ValidationFailed([
-          { field: 'communeName', reason: `aucune commune ne s’appelle « ${query.communeName} » : vérifiez l’orthographe ou indiquez le code postal` },
+          {
+            field: 'communeName',
+            reason: `aucune commune ne s’appelle « ${query.communeName} » : vérifiez l’orthographe ou indiquez le code postal`,
+          },
         ]);
       return found.length === 1 ? found[0] : choicesOf(found);
     }

@@ -9,12 +9,16 @@ import { fieldErrors, partOf } from '../forms/api-errors.js';
 import { type FormPart, partsAsked } from '../forms/form-fields.js';
 import { displayedValues, type FieldError, type PostedBody, readPart } from '../forms/form-submission.js';
 import { fieldView } from '../forms/field-view.js';
-import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
+import { ProcedureCatalogue, type ProcedureDescription } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { receiptView } from './receipt.view.js';
 
 const UUID = new ParseUUIDPipe({ version: '7', exceptionFactory: () => new PageError('not-found') });
 const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
+const SWORN_ERROR = {
+  text: 'Cochez la déclaration sur l’honneur pour envoyer votre demande',
+  href: '#swornStatement',
+};
 
 /** Filing: one page per part (saved on each « Continuer »), check your answers, the sworn statement, the receipt. */
 @Controller('dossiers/:id')
@@ -26,7 +30,9 @@ export class DraftPagesController {
 
   private async load(request: SessionRequest, id: string) {
     const { api } = this.api.signedIn(request);
-    const application = expectData(await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }));
+    const application = expectData(
+      await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
+    );
     const form = await this.catalogue.form(application.procedure);
     return { api, application, ...form, asked: partsAsked(form.parts, application.data) };
   }
@@ -36,20 +42,27 @@ export class DraftPagesController {
     context: { id: string; title: string; part: FormPart; asked: FormPart[]; data: unknown; back: boolean },
     posted: PostedBody | undefined,
     errors: FieldError[],
+    summary: { text: string; href: string }[] = errors.map((error) => ({
+      text: error.text,
+      href: `#${error.id}`,
+    })),
+    status = errors.length ? 400 : 200,
   ): void {
     const { part, asked } = context;
     const index = asked.findIndex((candidate) => candidate.key === part.key);
     const values = { posted, saved: displayedValues(part, context.data) };
-    const fields = part.fields.map((field) => fieldView(field, values, errors, { asPageHeading: part.single }));
+    const fields = part.fields.map((field) =>
+      fieldView(field, values, errors, { asPageHeading: part.single }),
+    );
     const previous = index > 0 ? `/dossiers/${context.id}/etapes/${asked[index - 1].key}` : `/mes-demarches`;
-    response.status(errors.length ? 400 : 200).render('procedures/part', {
+    response.status(status).render('procedures/part', {
       title: part.title,
       procedureTitle: context.title,
       part,
       fields,
       step: { current: index + 1, total: asked.length },
       action: `/dossiers/${context.id}/etapes/${part.key}${context.back ? '?retour=recapitulatif' : ''}`,
-      errorList: errors.map((error) => ({ text: error.text, href: `#${error.id}` })),
+      errorList: summary,
       backLink: { href: context.back ? `/dossiers/${context.id}/recapitulatif` : previous },
     });
   }
@@ -66,7 +79,14 @@ export class DraftPagesController {
     if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
     const part = parts.find((candidate) => candidate.key === key);
     if (!part) throw new PageError('not-found');
-    const context = { id, title: procedure.title, part, asked, data: application.data, back: back === 'recapitulatif' };
+    const context = {
+      id,
+      title: procedure.title,
+      part,
+      asked,
+      data: application.data,
+      back: back === 'recapitulatif',
+    };
     this.renderPart(response, context, undefined, []);
   }
 
@@ -112,14 +132,7 @@ export class DraftPagesController {
   async summary(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { application, procedure, asked } = await this.load(request, id);
     if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
-    response.render('procedures/check-answers', {
-      title: 'Vérifiez vos réponses avant d’envoyer votre demande',
-      procedure,
-      cards: answersSummary(id, asked, application.data),
-      idempotencyKey: randomUUID(),
-      action: `/dossiers/${id}/deposer`,
-      backLink: { href: `/dossiers/${id}/etapes/${asked[asked.length - 1]?.key ?? ''}` },
-    });
+    this.renderCheckAnswers(response, id, procedure, asked, application.data);
   }
 
   @Post('deposer')
@@ -133,6 +146,10 @@ export class DraftPagesController {
     const key = String(body.idempotencyKey ?? '');
     if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}/recepisse`);
     const sworn = body.swornStatement === 'true';
+    if (!sworn) {
+      // The sworn statement is the page's own question: asked again here, the answers untouched.
+      return this.renderCheckAnswers(response, id, procedure, asked, application.data, SWORN_ERROR);
+    }
     const answer = IDEMPOTENCY_KEY.test(key)
       ? dataOrRefusal(
           await api.intake.POST('/api/applications/{id}/submit', {
@@ -142,22 +159,52 @@ export class DraftPagesController {
         )
       : { refusal: { status: 400, code: 'BAD_FORM', message: '', details: [] } };
     if ('data' in answer) return response.redirect(303, `/dossiers/${id}/recepisse`);
-    const errors = fieldErrors(parts, answer.refusal.details).map((error) => {
-      if (error.path === 'swornStatement') return { ...error, id: 'swornStatement', text: 'Cochez la déclaration sur l’honneur pour envoyer votre demande' };
-      const part = partOf(parts, error.path);
-      return { ...error, href: part ? `/dossiers/${id}/etapes/${part.key}?retour=recapitulatif#${error.id}` : `#${error.id}` };
-    });
-    if (!sworn && !errors.some((error) => error.path === 'swornStatement')) {
-      errors.unshift({ id: 'swornStatement', path: 'swornStatement', text: 'Cochez la déclaration sur l’honneur pour envoyer votre demande' });
+    const errors = fieldErrors(parts, answer.refusal.details).filter(
+      (error) => error.path !== 'swornStatement',
+    );
+    // A refusal of the answers (a rule of the procedure, a missing answer): the first part concerned, with the
+    // reason next to its field and every other reason in the summary, linked to its own page.
+    const first = errors.map((error) => partOf(parts, error.path)).find((part) => part !== undefined);
+    if (first) {
+      const summary = errors.map((error) => {
+        const part = partOf(parts, error.path);
+        const onPage = part?.key === first.key;
+        return {
+          text: error.text,
+          href:
+            onPage || !part
+              ? `#${error.id}`
+              : `/dossiers/${id}/etapes/${part.key}?retour=recapitulatif#${error.id}`,
+        };
+      });
+      const context = { id, title: procedure.title, part: first, asked, data: application.data, back: true };
+      return this.renderPart(response, context, undefined, errors, summary, answer.refusal.status);
     }
-    response.status(answer.refusal.status).render('procedures/check-answers', {
+    const error = {
+      text: answer.refusal.message || 'Votre demande n’a pas pu être envoyée.',
+      href: '#main-content',
+    };
+    this.renderCheckAnswers(response, id, procedure, asked, application.data, error, answer.refusal.status);
+  }
+
+  private renderCheckAnswers(
+    response: Response,
+    id: string,
+    procedure: ProcedureDescription,
+    asked: FormPart[],
+    data: unknown,
+    error?: { text: string; href: string },
+    status = error ? 400 : 200,
+  ): void {
+    const swornError = error === SWORN_ERROR ? { text: error.text } : undefined;
+    response.status(status).render('procedures/check-answers', {
       title: 'Vérifiez vos réponses avant d’envoyer votre demande',
       procedure,
-      cards: answersSummary(id, asked, application.data),
+      cards: answersSummary(id, asked, data),
       idempotencyKey: randomUUID(),
       action: `/dossiers/${id}/deposer`,
-      swornError: errors.find((error) => error.path === 'swornStatement'),
-      errorList: errors.map((error) => ({ text: error.text, href: 'href' in error ? error.href : `#${error.id}` })),
+      swornError,
+      errorList: error ? [error] : undefined,
       backLink: { href: `/dossiers/${id}/etapes/${asked[asked.length - 1]?.key ?? ''}` },
     });
   }
@@ -166,6 +213,9 @@ export class DraftPagesController {
   async receipt(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { application, procedure } = await this.load(request, id);
     if (!application.receiptNumber) return response.redirect(303, `/dossiers/${id}/recapitulatif`);
-    response.render('procedures/receipt', { title: 'Demande envoyée', ...receiptView(application, procedure) });
+    response.render('procedures/receipt', {
+      title: 'Demande envoyée',
+      ...receiptView(application, procedure),
+    });
   }
 }

@@ -22,7 +22,9 @@ function text(body: PostedBody, name: string): string {
 function accessTexts(body: unknown): string[] {
   const items = body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : [];
   return Array.isArray(items)
-    ? items.map((item: unknown) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : '')).filter(Boolean)
+    ? items
+        .map((item: unknown) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : ''))
+        .filter(Boolean)
     : [];
 }
 
@@ -37,7 +39,10 @@ export class FilePagesController {
   @Get('mes-demarches')
   async list(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
     const { api } = this.api.signedIn(request);
-    const [mine, procedures] = await Promise.all([api.intake.GET('/api/applications'), this.catalogue.list()]);
+    const [mine, procedures] = await Promise.all([
+      api.intake.GET('/api/applications'),
+      this.catalogue.list(),
+    ]);
     const titles = new Map(procedures.map((procedure) => [procedure.code, procedure.title]));
     response.render('applications/list', {
       title: 'Mes démarches',
@@ -49,7 +54,9 @@ export class FilePagesController {
   @Get('dossiers/:id/reprendre')
   async resume(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { api } = this.api.signedIn(request);
-    const application = expectData(await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }));
+    const application = expectData(
+      await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
+    );
     if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
     const { parts } = await this.catalogue.form(application.procedure);
     const part = firstIncompletePart(partsAsked(parts, application.data), application.data);
@@ -78,9 +85,15 @@ export class FilePagesController {
   }
 
   @Get('dossiers/:id/retirer')
-  async confirmWithdrawal(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async confirmWithdrawal(
+    @Param('id', UUID) id: string,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ) {
     const { api } = this.api.signedIn(request);
-    const application = expectData(await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }));
+    const application = expectData(
+      await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
+    );
     response.render('applications/withdraw', {
       title: 'Retirer votre demande',
       application,
@@ -104,12 +117,16 @@ export class FilePagesController {
       }),
     );
     if ('refusal' in answer && answer.refusal.status === 400) {
-      const application = expectData(await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }));
+      const application = expectData(
+        await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
+      );
       return response.status(400).render('applications/withdraw', {
         title: 'Retirer votre demande',
         application,
         reason,
-        errorList: [{ text: `Motif : ${answer.refusal.details[0]?.reason ?? answer.refusal.message}`, href: '#reason' }],
+        errorList: [
+          { text: `Motif : ${answer.refusal.details[0]?.reason ?? answer.refusal.message}`, href: '#reason' },
+        ],
         backLink: { href: `/dossiers/${id}` },
       });
     }
@@ -133,7 +150,14 @@ export class FilePagesController {
         body: { message, ...(requestId ? { requestId } : {}) },
       }),
     );
-    if ('refusal' in answer) return this.refuse(response, id, request, 'message', answer.refusal.details[0]?.reason ?? answer.refusal.message);
+    if ('refusal' in answer)
+      return this.refuse(
+        response,
+        id,
+        request,
+        'message',
+        answer.refusal.details[0]?.reason ?? answer.refusal.message,
+      );
     response.redirect(303, `/dossiers/${id}?fait=complement`);
   }
 
@@ -151,7 +175,13 @@ export class FilePagesController {
       return this.refuse(response, id, request, 'accept', 'Dites si vous acceptez le plan d’aide');
     }
     if (choice === 'false' && !requestedChanges) {
-      return this.refuse(response, id, request, 'requestedChanges', 'Dites ce que vous souhaitez changer dans le plan d’aide');
+      return this.refuse(
+        response,
+        id,
+        request,
+        'requestedChanges',
+        'Dites ce que vous souhaitez changer dans le plan d’aide',
+      );
     }
     const answer = dataOrRefusal(
       await api.intake.POST('/api/applications/{id}/care-plan/answer', {
@@ -179,12 +209,25 @@ export class FilePagesController {
         body: { answer: answerText },
       }),
     );
-    if ('refusal' in answer) return this.refuse(response, id, request, 'answer', answer.refusal.details[0]?.reason ?? answer.refusal.message);
+    if ('refusal' in answer)
+      return this.refuse(
+        response,
+        id,
+        request,
+        'answer',
+        answer.refusal.details[0]?.reason ?? answer.refusal.message,
+      );
     response.redirect(303, `/dossiers/${id}?fait=controle`);
   }
 
   /** The file's page again, with the error next to the answer's field. */
-  private async refuse(response: Response, id: string, request: SessionRequest, field: string, message: string) {
+  private async refuse(
+    response: Response,
+    id: string,
+    request: SessionRequest,
+    field: string,
+    message: string,
+  ) {
     const { api } = this.api.signedIn(request);
     const params = { params: { path: { id } } };
     const application = expectData(await api.intake.GET('/api/applications/{id}', params));

@@ -47,7 +47,11 @@ const CONTROL_OUTCOMES: Record<string, string> = {
 export function pendingActions(handling: Handling, status: string): PendingAction[] {
   const actions: PendingAction[] = [];
   if (status === 'info_requested' && handling.infoRequest) {
-    actions.push({ kind: 'complement', ...handling.infoRequest, answerBy: frenchDate(handling.infoRequest.answerBy) });
+    actions.push({
+      kind: 'complement',
+      ...handling.infoRequest,
+      answerBy: frenchDate(handling.infoRequest.answerBy),
+    });
   }
   const plan = handling.carePlan;
   if (plan && plan.status === 'proposed') {
@@ -62,7 +66,8 @@ export function pendingActions(handling: Handling, status: string): PendingActio
     });
   }
   const check = handling.check;
-  if (check?.status === 'evidence_requested') actions.push({ kind: 'evidence', dueDate: frenchDate(check.dueDate) });
+  if (check?.status === 'evidence_requested')
+    actions.push({ kind: 'evidence', dueDate: frenchDate(check.dueDate) });
   if (check?.status === 'contradictory' && check.proposal && !check.proposal.answer) {
     actions.push({
       kind: 'control-answer',
@@ -88,7 +93,10 @@ export function fileView(
     id: application.id,
     procedureTitle,
     receiptNumber: application.receiptNumber,
-    status: { text: application.statusLabel, classes: STATUS_COLOURS[application.status] ?? 'govuk-tag--grey' },
+    status: {
+      text: application.statusLabel,
+      classes: STATUS_COLOURS[application.status] ?? 'govuk-tag--grey',
+    },
     submittedAt: frenchDateTime(application.submittedAt),
     deadline: deadline && !decision ? frenchDate(deadline) : undefined,
     daysLeft: deadline && !decision ? daysBetween(today, deadline) : undefined,
@@ -96,7 +104,9 @@ export function fileView(
     clockSuspended: application.clockSuspendedOn ? frenchDate(application.clockSuspendedOn) : undefined,
     team: handling.team?.contact,
     decision: decision && {
-      title: decision.tacit ? `${OUTCOME_LABELS[decision.outcome] ?? decision.outcome} (décision implicite)` : (OUTCOME_LABELS[decision.outcome] ?? decision.outcome),
+      title: decision.tacit
+        ? `${OUTCOME_LABELS[decision.outcome] ?? decision.outcome} (décision implicite)`
+        : (OUTCOME_LABELS[decision.outcome] ?? decision.outcome),
       reason: decision.reason,
       amount: decision.amountCents !== undefined ? euros(decision.amountCents) : undefined,
       remedies: decision.remedies,

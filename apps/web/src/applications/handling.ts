@@ -13,7 +13,14 @@ export interface PublicContact {
 export interface Handling {
   team?: { code: string; contact: PublicContact };
   infoRequest?: { requestId: string; message: string; answerBy: string };
-  decision?: { outcome: string; tacit: boolean; reason: string; amountCents?: number; remedies: string; decidedAt: string };
+  decision?: {
+    outcome: string;
+    tacit: boolean;
+    reason: string;
+    amountCents?: number;
+    remedies: string;
+    decidedAt: string;
+  };
   carePlan?: {
     planId: string;
     gir: number;
@@ -55,7 +62,8 @@ export function readHandling(value: unknown): Handling {
   if (hasStrings(value.decision, 'outcome', 'reason', 'remedies', 'decidedAt')) {
     handling.decision = value.decision as Handling['decision'];
   }
-  if (hasStrings(value.carePlan, 'planId', 'answerBy', 'status')) handling.carePlan = value.carePlan as Handling['carePlan'];
+  if (hasStrings(value.carePlan, 'planId', 'answerBy', 'status'))
+    handling.carePlan = value.carePlan as Handling['carePlan'];
   if (hasStrings(value.check, 'checkId', 'status')) handling.check = value.check as Handling['check'];
   return handling;
 }

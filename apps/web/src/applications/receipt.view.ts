@@ -22,7 +22,9 @@ export function receiptView(application: ApplicationView, procedure: ProcedureDe
     receiptNumber: application.receiptNumber,
     submittedAt: frenchDateTime(application.submittedAt),
     deadline: application.decisionDeadline ? frenchDate(application.decisionDeadline) : '',
-    silence: application.decisionDeadline ? silenceSentence(application.decisionDeadline, application.silenceMeans) : '',
+    silence: application.decisionDeadline
+      ? silenceSentence(application.decisionDeadline, application.silenceMeans)
+      : '',
     deadlineExplanation: procedure.deadline.explanation,
     legalBasis: procedure.deadline.legalBasis,
     warnings: application.warnings,

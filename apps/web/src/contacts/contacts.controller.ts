@@ -25,11 +25,15 @@ export class ContactsController {
     if (!where) errors.push({ text: 'Indiquez le nom ou le code postal de votre commune', href: '#commune' });
     if (!topic) errors.push({ text: 'Choisissez le sujet de votre question', href: '#theme' });
     if (!where || !topic) return response.status(400).render('contacts/find', { ...base, errorList: errors });
-    const answer = dataOrRefusal(await routing.GET('/api/contacts', { params: { query: { ...where, topic } } }));
+    const answer = dataOrRefusal(
+      await routing.GET('/api/contacts', { params: { query: { ...where, topic } } }),
+    );
     if ('refusal' in answer) {
       const detail = answer.refusal.details[0];
       const onTopic = detail?.field === 'topic';
-      const text = onTopic ? 'Choisissez un sujet dans la liste' : `Commune : ${detail?.reason ?? answer.refusal.message}`;
+      const text = onTopic
+        ? 'Choisissez un sujet dans la liste'
+        : `Commune : ${detail?.reason ?? answer.refusal.message}`;
       return response.status(400).render('contacts/find', {
         ...base,
         errorList: [{ text, href: onTopic ? '#theme' : '#commune' }],
@@ -37,7 +41,11 @@ export class ContactsController {
     }
     const body = answer.data as ContactAnswer | { choices: CommuneChoice[] };
     if ('choices' in body) {
-      return response.render('contacts/choose-commune', { ...base, title: 'Quelle est votre commune ?', choices: body.choices });
+      return response.render('contacts/choose-commune', {
+        ...base,
+        title: 'Quelle est votre commune ?',
+        choices: body.choices,
+      });
     }
     response.render('contacts/result', { ...base, title: 'Votre contact', answer: contactView(body) });
   }

@@ -1,5 +1,6 @@
 /** Why a page cannot be shown; the exception filter renders each as its French error page. */
-export type PageErrorKind = 'not-found' | 'forbidden' | 'unavailable' | 'session-expired' | 'sign-in-required';
+export type PageErrorKind =
+  'not-found' | 'forbidden' | 'unavailable' | 'session-expired' | 'sign-in-required';
 
 const STATUS: Record<PageErrorKind, number> = {
   'not-found': 404,

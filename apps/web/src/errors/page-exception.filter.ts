@@ -44,7 +44,8 @@ function statusOf(exception: unknown): number {
     return status === 404 || status === 403 ? status : status >= 500 ? 500 : 404;
   }
   // csrf-csrf's refusal carries its status (403).
-  if (exception && typeof exception === 'object' && 'code' in exception && exception.code === 'CSRF_INVALID') return 403;
+  if (exception && typeof exception === 'object' && 'code' in exception && exception.code === 'CSRF_INVALID')
+    return 403;
   return 500;
 }
 

@@ -20,7 +20,8 @@ function escapeHtml(text: string): string {
 /** An answer as the citizen reads it back: labels of choices, dates and amounts in French. Pure. */
 export function answerText(field: FormField, value: unknown): string {
   if (value === undefined || value === null || value === '') return 'Non renseigné';
-  const label = (code: unknown) => field.choices?.find((choice) => choice.value === String(code))?.label ?? String(code);
+  const label = (code: unknown) =>
+    field.choices?.find((choice) => choice.value === String(code))?.label ?? String(code);
   switch (field.kind) {
     case 'yes-no':
       return value === true ? 'Oui' : 'Non';
@@ -36,7 +37,11 @@ export function answerText(field: FormField, value: unknown): string {
     case 'rows':
       return Array.isArray(value)
         ? value
-            .map((row) => (field.rowFields ?? []).map((rowField) => answerText(rowField, valueAt(row, rowField.path))).join(' — '))
+            .map((row) =>
+              (field.rowFields ?? [])
+                .map((rowField) => answerText(rowField, valueAt(row, rowField.path)))
+                .join(' — '),
+            )
             .join('\n') || 'Aucun'
         : 'Aucun';
     default:
@@ -56,7 +61,9 @@ export function answersSummary(applicationId: string, parts: FormPart[], data: u
         return {
           key: { text: field.label },
           value: text.includes('\n') ? { html: text.split('\n').map(escapeHtml).join('<br>') } : { text },
-          actions: { items: [{ href: `${href}#${field.id}`, text: 'Modifier', visuallyHiddenText: field.label }] },
+          actions: {
+            items: [{ href: `${href}#${field.id}`, text: 'Modifier', visuallyHiddenText: field.label }],
+          },
         };
       }),
     };

@@ -24,7 +24,9 @@ export function fieldErrors(parts: FormPart[], details: ApiFieldError[]): FieldE
   return details.map((detail) => {
     const label = labelOf(parts, detail.field);
     const part = partOf(parts, detail.field);
-    const path = label ? detail.field : (part?.fields.find((field) => field.path.startsWith(detail.field))?.path ?? detail.field);
+    const path = label
+      ? detail.field
+      : (part?.fields.find((field) => field.path.startsWith(detail.field))?.path ?? detail.field);
     const startsUpper = /^[A-ZÀ-Ý]/.test(detail.reason);
     const text = label && !startsUpper ? `${label} : ${detail.reason}` : detail.reason;
     return { id: fieldId(path), path, text };

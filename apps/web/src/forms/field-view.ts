@@ -45,7 +45,9 @@ function dateParts(values: FieldValues, name: string): { day: string; month: str
     : { day: '', month: '', year: '' };
 }
 
-const INPUT_TYPES: Partial<Record<FormField['kind'], { type: string; inputmode?: string; classes?: string }>> = {
+const INPUT_TYPES: Partial<
+  Record<FormField['kind'], { type: string; inputmode?: string; classes?: string }>
+> = {
   email: { type: 'email', classes: 'govuk-!-width-two-thirds' },
   tel: { type: 'tel', classes: 'govuk-input--width-20' },
   integer: { type: 'text', inputmode: 'numeric', classes: 'govuk-input--width-10' },
@@ -108,7 +110,11 @@ export function fieldView(
           hint,
           errorMessage,
           classes: field.kind === 'yes-no' ? 'govuk-radios--inline' : undefined,
-          items: choices.map((choice) => ({ value: choice.value, text: choice.label, checked: current === choice.value })),
+          items: choices.map((choice) => ({
+            value: choice.value,
+            text: choice.label,
+            checked: current === choice.value,
+          })),
         },
       };
     }
@@ -193,13 +199,24 @@ export function fieldView(
 /** Repeated rows (e.g. other grants): the saved rows and empty ones to add, up to the maximum, without JavaScript. */
 function rowsView(field: FormField, values: FieldValues, errors: FieldError[]): MacroCall {
   const filled = Object.keys(values.posted ?? values.saved).filter((key) => key.startsWith(`${field.path}.`));
-  const used = filled.reduce((most, key) => Math.max(most, Number(key.split('.')[field.path.split('.').length]) + 1), 0);
+  const used = filled.reduce(
+    (most, key) => Math.max(most, Number(key.split('.')[field.path.split('.').length]) + 1),
+    0,
+  );
   const count = Math.min(field.maxRows ?? 3, Math.max(used + 1, 2));
   const rows = Array.from({ length: count }, (_unused, index) => ({
     legend: `${field.label} — ligne ${index + 1}`,
     fields: (field.rowFields ?? []).map((rowField) =>
-      fieldView({ ...rowField, required: false }, values, errors, { name: `${field.path}.${index}.${rowField.path}` }),
+      fieldView({ ...rowField, required: false }, values, errors, {
+        name: `${field.path}.${index}.${rowField.path}`,
+      }),
     ),
   }));
-  return { macro: 'rows', params: {}, rows, legend: field.label, hint: field.hint ?? 'Laissez vides les lignes inutiles.' };
+  return {
+    macro: 'rows',
+    params: {},
+    rows,
+    legend: field.label,
+    hint: field.hint ?? 'Laissez vides les lignes inutiles.',
+  };
 }

@@ -145,5 +145,7 @@ export function valueAt(data: unknown, path: string): unknown {
 
 /** The parts asked of this file, given its answers so far (a part asked only in some case may drop out). */
 export function partsAsked(parts: FormPart[], data: unknown): FormPart[] {
-  return parts.filter((part) => !part.askedWhen || valueAt(data, part.askedWhen.field) === part.askedWhen.equals);
+  return parts.filter(
+    (part) => !part.askedWhen || valueAt(data, part.askedWhen.field) === part.askedWhen.equals,
+  );
 }

@@ -45,7 +45,9 @@ function readDate(body: PostedBody, field: FormField): Read {
   const year = single(body, `${field.path}-year`);
   if (!day && !month && !year) return {};
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { error: `${field.label} doit comporter un jour, un mois et une année en chiffres, par exemple 27 3 1941` };
+    return {
+      error: `${field.label} doit comporter un jour, un mois et une année en chiffres, par exemple 27 3 1941`,
+    };
   }
   return { value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
 }
@@ -65,7 +67,9 @@ function readField(body: PostedBody, field: FormField, name: string = field.path
     case 'integer': {
       const text = single(body, name).replace(/[\s\u00a0\u202f]/g, '');
       if (!text) return {};
-      return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: `${field.label} doit être un nombre entier` };
+      return /^-?\d+$/.test(text)
+        ? { value: Number(text) }
+        : { error: `${field.label} doit être un nombre entier` };
     }
     case 'euros': {
       const text = single(body, name);
@@ -119,7 +123,10 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown):
  * A part's answers as posted → the part's value for the API (`{ beneficiary: {...} }`), and what the page itself
  * can tell is wrong (a required answer missing, an amount or a date that cannot be read). Pure.
  */
-export function readPart(part: FormPart, body: PostedBody): { data: Record<string, unknown>; errors: FieldError[] } {
+export function readPart(
+  part: FormPart,
+  body: PostedBody,
+): { data: Record<string, unknown>; errors: FieldError[] } {
   const data: Record<string, unknown> = part.single ? {} : { [part.key]: {} };
   const errors: FieldError[] = [];
   for (const field of part.fields) {
@@ -152,7 +159,8 @@ export function displayedValues(part: FormPart, data: unknown): Record<string, u
       value.forEach((row, index) => {
         for (const rowField of field.rowFields ?? []) {
           const cell = valueAt(row, rowField.path);
-          values[`${field.path}.${index}.${rowField.path}`] = rowField.kind === 'euros' ? eurosFromCents(cell) : cell;
+          values[`${field.path}.${index}.${rowField.path}`] =
+            rowField.kind === 'euros' ? eurosFromCents(cell) : cell;
         }
       });
     }

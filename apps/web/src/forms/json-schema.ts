@@ -33,5 +33,11 @@ export function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
   if (!schema.$ref) return schema;
   const name = schema.$ref.replace('#/definitions/', '');
   const target = root.definitions?.[name];
-  return target ? { ...target, title: target.title ?? schema.title, description: target.description ?? schema.description } : schema;
+  return target
+    ? {
+        ...target,
+        title: target.title ?? schema.title,
+        description: target.description ?? schema.description,
+      }
+    : schema;
 }

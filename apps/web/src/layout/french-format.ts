@@ -1,6 +1,11 @@
 /** How dates and amounts read in French on the pages. Pure. */
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const DATE = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',
   month: 'long',

@@ -14,10 +14,16 @@ export class MessagesController {
   constructor(private readonly api: PageApi) {}
 
   @Get()
-  async list(@Query('page') pageText: string | undefined, @Req() request: SessionRequest, @Res() response: Response) {
+  async list(
+    @Query('page') pageText: string | undefined,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ) {
     const { api } = this.api.signedIn(request);
     const page = Math.max(1, Math.min(1000, Number.parseInt(pageText ?? '1', 10) || 1));
-    const answer = await api.notifications.GET('/api/notifications', { params: { query: { page, pageSize: PAGE_SIZE } } });
+    const answer = await api.notifications.GET('/api/notifications', {
+      params: { query: { page, pageSize: PAGE_SIZE } },
+    });
     if (!answer.response.ok) throw pageErrorFor(answer.response.status);
     const { items, total, unread } = readMessages(answer.data);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

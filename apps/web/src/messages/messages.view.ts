@@ -26,7 +26,10 @@ export function readMessages(body: unknown): { items: InAppMessage[]; total: num
   const items = Array.isArray(value.items)
     ? value.items.filter(
         (item): item is InAppMessage =>
-          typeof item === 'object' && item !== null && typeof item.id === 'string' && typeof item.title === 'string',
+          typeof item === 'object' &&
+          item !== null &&
+          typeof item.id === 'string' &&
+          typeof item.title === 'string',
       )
     : [];
   return { items, total: Number(value.total ?? items.length), unread: Number(value.unread ?? 0) };

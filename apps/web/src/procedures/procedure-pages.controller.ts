@@ -20,7 +20,11 @@ export class ProcedurePagesController {
   }
 
   @Post(':code/commencer')
-  async begin(@Param('code') code: string, @Req() request: SessionRequest, @Res() response: Response): Promise<void> {
+  async begin(
+    @Param('code') code: string,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const { parts } = await this.catalogue.form(code);
     const { api } = this.api.signedIn(request);
     const draft = expectData(await api.intake.POST('/api/applications', { body: { procedure: code } }));

@@ -16,6 +16,10 @@ export function csrfProtection(secret: string, secure: boolean) {
       const body: unknown = request.body;
       return body && typeof body === 'object' && '_csrf' in body ? String(body._csrf) : undefined;
     },
-    errorConfig: { statusCode: 403, message: 'Jeton de sécurité du formulaire invalide.', code: 'CSRF_INVALID' },
+    errorConfig: {
+      statusCode: 403,
+      message: 'Jeton de sécurité du formulaire invalide.',
+      code: 'CSRF_INVALID',
+    },
   });
 }

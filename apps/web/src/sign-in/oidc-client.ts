@@ -51,7 +51,10 @@ export class OidcClient {
     return new URL(CALLBACK_PATH, this.config.PUBLIC_BASE_URL).href;
   }
 
-  async start(audience: Audience, returnTo: string): Promise<{ url: string; transaction: SignInTransaction }> {
+  async start(
+    audience: Audience,
+    returnTo: string,
+  ): Promise<{ url: string; transaction: SignInTransaction }> {
     const configuration = await this.discover();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const transaction: SignInTransaction = {

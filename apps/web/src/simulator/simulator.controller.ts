@@ -26,10 +26,15 @@ export class SimulatorController {
         errorList: errors.map((error) => ({ text: error.text, href: `#${error.id}` })),
       });
     }
-    const answer = dataOrRefusal(await this.api.public().intake.POST('/api/procedures/apa/estimate', { body: input }));
+    const answer = dataOrRefusal(
+      await this.api.public().intake.POST('/api/procedures/apa/estimate', { body: input }),
+    );
     if ('refusal' in answer) {
-      const text = answer.refusal.details.map((detail) => detail.reason).join(' ; ') || answer.refusal.message;
-      return response.status(400).render('simulator/simulator', { ...page, errorList: [{ text, href: '#resources' }] });
+      const text =
+        answer.refusal.details.map((detail) => detail.reason).join(' ; ') || answer.refusal.message;
+      return response
+        .status(400)
+        .render('simulator/simulator', { ...page, errorList: [{ text, href: '#resources' }] });
     }
     response.render('simulator/simulator', {
       ...page,

@@ -17,7 +17,12 @@ function text(body: PostedBody, name: string): string {
 export function readSimulator(body: PostedBody): { input?: SimulatorInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const girText = text(body, 'gir');
-  const gir = girText === 'unknown' ? 'unknown' : (['1', '2', '3', '4'].includes(girText) ? (Number(girText) as 1 | 2 | 3 | 4) : undefined);
+  const gir =
+    girText === 'unknown'
+      ? 'unknown'
+      : ['1', '2', '3', '4'].includes(girText)
+        ? (Number(girText) as 1 | 2 | 3 | 4)
+        : undefined;
   if (!gir) errors.push({ id: 'gir', path: 'gir', text: 'Choisissez le GIR, ou « Je ne le connais pas »' });
   const household = text(body, 'household');
   if (household !== 'alone' && household !== 'couple') {
@@ -25,16 +30,29 @@ export function readSimulator(body: PostedBody): { input?: SimulatorInput; error
   }
   const resources = centsFromEuros(text(body, 'resources'));
   if (resources === undefined || resources < 0) {
-    errors.push({ id: 'resources', path: 'resources', text: 'Indiquez les ressources mensuelles en euros, par exemple 1500' });
+    errors.push({
+      id: 'resources',
+      path: 'resources',
+      text: 'Indiquez les ressources mensuelles en euros, par exemple 1500',
+    });
   }
   const planText = text(body, 'plan');
   const plan = planText ? centsFromEuros(planText) : undefined;
   if (planText && (plan === undefined || plan < 0)) {
-    errors.push({ id: 'plan', path: 'plan', text: 'Le plan d’aide doit être un montant en euros, par exemple 900' });
+    errors.push({
+      id: 'plan',
+      path: 'plan',
+      text: 'Le plan d’aide doit être un montant en euros, par exemple 900',
+    });
   }
   if (errors.length > 0 || !gir || resources === undefined) return { errors };
   return {
-    input: { gir, monthlyResourcesCents: resources, household: household as 'alone' | 'couple', ...(plan !== undefined ? { planCents: plan } : {}) },
+    input: {
+      gir,
+      monthlyResourcesCents: resources,
+      household: household as 'alone' | 'couple',
+      ...(plan !== undefined ? { planCents: plan } : {}),
+    },
     errors,
   };
 }
@@ -59,7 +77,11 @@ export function estimateView(estimate: Estimate) {
       { key: { text: 'Participation de la personne' }, value: { text: euros(estimate.participationCents) } },
       {
         key: { text: 'APA versée chaque mois' },
-        value: { text: estimate.paid ? euros(estimate.apaCents) : `Rien (${euros(estimate.apaCents)} est sous le seuil de versement de ${euros(estimate.paymentThresholdCents)})` },
+        value: {
+          text: estimate.paid
+            ? euros(estimate.apaCents)
+            : `Rien (${euros(estimate.apaCents)} est sous le seuil de versement de ${euros(estimate.paymentThresholdCents)})`,
+        },
       },
     ],
   };

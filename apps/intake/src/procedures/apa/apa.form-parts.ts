@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { INSEE_CODE } from '#domain';
-import { IsLegalDateString, IsPhone, PersonName } from '../form-fields.js';
+import { IsBirthDateString, IsPhone, PersonName } from '../form-fields.js';
 import { COMMUNE_FIELD, FormPart, autocomplete, choices } from '../form-labels.js';
 
 export const CIVILITIES = ['madame', 'monsieur'] as const;
@@ -76,7 +76,7 @@ export class ApaBeneficiary extends PersonName {
     title: 'Date de naissance',
     description: 'L’allocation est réservée aux personnes de 60 ans ou plus.',
   })
-  @IsLegalDateString()
+  @IsBirthDateString()
   birthDate: string;
 
   /** Nationality: French, another EU/EEA country or Switzerland, or another country (residence permit). */
@@ -207,7 +207,7 @@ export class ApaFiler {
 export class ApaSpouse extends PersonName {
   /** Date of birth, YYYY-MM-DD. */
   @JSONSchema({ title: 'Date de naissance' })
-  @IsLegalDateString()
+  @IsBirthDateString()
   birthDate: string;
 }
 

@@ -101,6 +101,19 @@ describe('APA form (class-validator)', () => {
     ]);
   });
 
+  it('refuses a birth date after today, for the beneficiary and the spouse, as soon as the draft is saved', () => {
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    const form = validApaFormData();
+    form.beneficiary.birthDate = tomorrow;
+    const details = toErrorDetails(
+      validate({ ...form, spouse: { firstName: 'Paul', lastName: 'Martin', birthDate: '2999-01-01' } }),
+    );
+    expect(details).toEqual([
+      { field: 'beneficiary.birthDate', reason: 'ne peut pas être une date future' },
+      { field: 'spouse.birthDate', reason: 'ne peut pas être une date future' },
+    ]);
+  });
+
   it('asks the names of a third-party filer, not of a beneficiary filing alone', () => {
     expect(failures(validate({ ...validApaFormData(), filer: { kind: 'guardian' } }))).toEqual([
       'filer.firstName',

@@ -83,7 +83,11 @@ export class ContactsController {
               items: {
                 type: 'object',
                 required: ['code', 'name', 'departement'],
-                properties: { code: { type: 'string' }, name: { type: 'string' }, departement: { type: 'string' } },
+                properties: {
+                  code: { type: 'string' },
+                  name: { type: 'string' },
+                  departement: { type: 'string' },
+                },
               },
             },
           },
