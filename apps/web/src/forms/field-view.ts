@@ -28,7 +28,7 @@ function shown(values: FieldValues, name: string): unknown {
 
 function errorFor(errors: FieldError[], path: string): { text: string } | undefined {
   const error = errors.find((candidate) => candidate.path === path);
-  return error ? { text: error.text } : undefined;
+  return error ? { text: error.text, visuallyHiddenText: 'Erreur' } : undefined;
 }
 
 function dateParts(values: FieldValues, name: string): { day: string; month: string; year: string } {
