@@ -9,7 +9,7 @@ import { PageApi } from './api/page-api.js';
 import { configureViews } from './layout/nunjucks.js';
 import { cspNonce, pageLocals } from './layout/page-locals.middleware.js';
 import { projectRoot } from './layout/project-root.js';
-import { csrfProtection } from './session/csrf.js';
+import { CsrfCheck, csrfProtection } from './session/csrf.js';
 import { SessionStore } from './session/session.middleware.js';
 import type { WebConfig } from './web.config.js';
 import { WebModule } from './web.module.js';
@@ -82,14 +82,17 @@ export async function createWebApp(config: WebConfig): Promise<NestExpressApplic
   app.use(sessions.middleware());
   app.use(pageLocals(app.get(PageApi), csrf.generateCsrfToken));
   // A form posted without its token (or with another session's) gets the 403 page, never an action.
-  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
-    csrf.doubleCsrfProtection(request, response, (error?: unknown) => {
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+    // A file sent with its form (multipart) is read by its route first, which then checks the token itself.
+    if (request.is('multipart/form-data')) return next();
+    return csrf.doubleCsrfProtection(request, response, (error?: unknown) => {
       if (!error) return next();
       response
         .status(403)
         .render('errors/forbidden', { ...response.locals, title: 'Accès refusé', csrf: true });
-    }),
-  );
+    });
+  });
+  app.get(CsrfCheck).use(csrf.validateRequest);
   app.enableShutdownHooks();
   return app;
 }

@@ -6,6 +6,7 @@ import { PageExceptionFilter } from './errors/page-exception.filter.js';
 import { PagesController } from './home/pages.controller.js';
 import { ContactsController } from './contacts/contacts.controller.js';
 import { MessagesController } from './messages/messages.controller.js';
+import { CsrfCheck } from './session/csrf.js';
 import { SessionStore } from './session/session.middleware.js';
 import { OidcClient } from './sign-in/oidc-client.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -40,9 +41,10 @@ export class WebModule {
         },
         PageApi,
         OidcClient,
+        CsrfCheck,
         { provide: APP_FILTER, useClass: PageExceptionFilter },
       ],
-      exports: [WEB_CONFIG, PageApi, SessionStore],
+      exports: [WEB_CONFIG, PageApi, SessionStore, CsrfCheck],
     };
   }
 }

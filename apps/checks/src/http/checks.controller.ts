@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '#domain';
 import { ApiErrors, CurrentPrincipal, type Principal, Roles } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
@@ -81,6 +81,10 @@ export class ChecksController {
   @ApiOperation({
     operationId: 'openTargetedCheck',
     summary: 'Ouvre un contrôle ciblé sur un dossier, avec son motif',
+  })
+  @ApiCreatedResponse({
+    description: 'Le contrôle ouvert',
+    schema: { type: 'object', required: ['checkId'], properties: { checkId: { type: 'string', format: 'uuid' } } },
   })
   @ApiErrors(400, 409)
   targeted(@CurrentPrincipal() principal: Principal, @Body() body: TargetedCheckRequest) {

@@ -221,6 +221,10 @@ export class FilePagesController {
   }
 
   /** The file's page again, with the error next to the answer's field. */
+  showWithError(response: Response, id: string, request: SessionRequest, field: string, message: string) {
+    return this.refuse(response, id, request, field, message);
+  }
+
   private async refuse(
     response: Response,
     id: string,

@@ -68,7 +68,7 @@ export function pendingActions(handling: Handling, status: string): PendingActio
   const check = handling.check;
   if (check?.status === 'evidence_requested')
     actions.push({ kind: 'evidence', dueDate: frenchDate(check.dueDate) });
-  if (check?.status === 'contradictory' && check.proposal && !check.proposal.answer) {
+  if (check?.status === 'contradictory' && check.proposal && !check.answeredAt) {
     actions.push({
       kind: 'control-answer',
       outcome: CONTROL_OUTCOMES[check.proposal.outcome] ?? check.proposal.outcome,

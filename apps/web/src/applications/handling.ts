@@ -36,7 +36,8 @@ export interface Handling {
     status: string;
     dueDate?: string;
     outcome?: string;
-    proposal?: { outcome: string; reason: string; answerBy: string; answer?: string };
+    proposal?: { outcome: string; reason: string; answerBy: string };
+    answeredAt?: string;
   };
 }
 

@@ -26,7 +26,10 @@ function shown(values: FieldValues, name: string): unknown {
   return values.posted ? values.posted[name] : values.saved[name];
 }
 
-function errorFor(errors: FieldError[], path: string): { text: string } | undefined {
+function errorFor(
+  errors: FieldError[],
+  path: string,
+): { text: string; visuallyHiddenText: string } | undefined {
   const error = errors.find((candidate) => candidate.path === path);
   return error ? { text: error.text, visuallyHiddenText: 'Erreur' } : undefined;
 }

@@ -23,3 +23,16 @@ export function csrfProtection(secret: string, secure: boolean) {
     },
   });
 }
+
+/** The CSRF check a route runs itself, once it has read a multipart body (an evidence file and its form). */
+export class CsrfCheck {
+  private validate?: (request: Request) => boolean;
+
+  use(validate: (request: Request) => boolean): void {
+    this.validate = validate;
+  }
+
+  isValid(request: Request): boolean {
+    return this.validate?.(request) ?? false;
+  }
+}

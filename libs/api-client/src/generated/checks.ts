@@ -635,6 +635,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Le contrôle ouvert */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        checkId: string;
+                    };
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
