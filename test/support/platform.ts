@@ -38,6 +38,8 @@ export interface PlatformOptions {
   web?: boolean;
   /** Where the notifications service sends e-mails (a test SMTP server). */
   smtpUrl?: string;
+  /** Variables of the identity provider (e.g. a short ACCESS_TOKEN_TTL_SECONDS). */
+  identityEnvironment?: Record<string, string>;
 }
 
 /** The four services and the edge as separate processes, as `npm start` runs them, on a fresh database and NATS. */
@@ -53,6 +55,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
       identity = await startTestIdentityProvider({
         WEB_REDIRECT_URIS: `${edgeUrl}/connexion/retour`,
         WEB_POST_LOGOUT_REDIRECT_URIS: `${edgeUrl}/`,
+        ...options.identityEnvironment,
       });
     }
   } catch (error) {

@@ -47,7 +47,7 @@ export class IdentityConfig {
 
   /** Lifetime of an access token. */
   @IsInt()
-  @Min(60)
+  @Min(5)
   @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS: number = 3600;
 }
