@@ -14,14 +14,19 @@ describe('web: security headers, error pages, expired session, a service down', 
   const audit = new AccessibilityAudit();
 
   beforeAll(async () => {
-    platform = await startPlatform('web-errors', { web: true, identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' } });
+    platform = await startPlatform('web-errors', {
+      web: true,
+      identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' },
+    });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
-    process.stdout.write(`Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`);
+    process.stdout.write(
+      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
+    );
   });
 
   it('sends a strict Content-Security-Policy, refuses framing, and keeps the session in an HttpOnly SameSite=Lax cookie', async () => {
@@ -119,9 +124,14 @@ describe('web: security headers, error pages, expired session, a service down', 
     );
     await audit.check(page);
     await pages.follow('Se reconnecter');
-    await page.getByRole('link', { name: /FranceConnect$/ }).first().click();
+    await page
+      .getByRole('link', { name: /FranceConnect$/ })
+      .first()
+      .click();
     const person = page.getByRole('button', { name: 'Se connecter en tant que Claire Martin' });
-    await page.waitForURL((url) => url.pathname === '/mes-demarches' || url.pathname.startsWith('/interaction/'));
+    await page.waitForURL(
+      (url) => url.pathname === '/mes-demarches' || url.pathname.startsWith('/interaction/'),
+    );
     if (new URL(page.url()).pathname.startsWith('/interaction/')) await person.click();
     await page.waitForURL((url) => url.pathname === '/mes-demarches');
     expect(await pages.heading()).toBe('Mes démarches');

@@ -28,18 +28,26 @@ describe('web: following a file and answering from its page', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
-    process.stdout.write(`Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`);
+    process.stdout.write(
+      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
+    );
   });
 
   const as = async (role: 'citizen' | 'agent' | 'auditor', sub: string, teams?: string[]) =>
-    createApiClients({ baseUrl: platform.url, headers: { Authorization: await bearer(role, { sub, teams }) } });
+    createApiClients({
+      baseUrl: platform.url,
+      headers: { Authorization: await bearer(role, { sub, teams }) },
+    });
 
   /** An APA request filed by the demo daughter through the API, routed to the Caen office. */
   async function fileForMother(): Promise<string> {
     const daughter = await as('citizen', 'demo-fille');
     const form = validApaFormData();
     const draft = await daughter.intake.POST('/api/applications', {
-      body: { procedure: 'apa', data: { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } } },
+      body: {
+        procedure: 'apa',
+        data: { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } },
+      },
     });
     const id = draft.data?.id ?? '';
     const submitted = await daughter.intake.POST('/api/applications/{id}/submit', {
@@ -64,13 +72,21 @@ describe('web: following a file and answering from its page', () => {
     const id = await fileForMother();
     const agent = await as('agent', 'agent-cas-caen', ['CAS-CAEN']);
     const path = { params: { path: { id } } };
-    expect((await agent.routing.POST('/api/back-office/applications/{id}/claim', path)).response.status).toBe(200);
+    expect((await agent.routing.POST('/api/back-office/applications/{id}/claim', path)).response.status).toBe(
+      200,
+    );
     const asked = await agent.routing.POST('/api/back-office/applications/{id}/request-info', {
       ...path,
-      body: { message: 'Merci de préciser les horaires de passage de l’aide à domicile.', answerBy: inDays(15) },
+      body: {
+        message: 'Merci de préciser les horaires de passage de l’aide à domicile.',
+        answerBy: inDays(15),
+      },
     });
     expect(asked.response.status).toBe(200);
-    await agent.intake.GET('/api/applications/{id}/content', { ...path, params: { ...path.params, query: { purpose: 'instruction' } } });
+    await agent.intake.GET('/api/applications/{id}/content', {
+      ...path,
+      params: { ...path.params, query: { purpose: 'instruction' } },
+    });
     await eventually(async () => expect((await handlingOf(id)).infoRequest).toBeDefined(), 30_000);
 
     const { page, context, consoleErrors } = await openSession(browser);
@@ -78,20 +94,42 @@ describe('web: following a file and answering from its page', () => {
     await pages.visit(`${platform.url}/`);
     await pages.signInAs('Claire Martin');
     await pages.visit(`${platform.url}/dossiers/${id}`);
-    const asking = page.locator('.govuk-inset-text', { hasText: 'Merci de préciser les horaires de passage' });
+    const asking = page.locator('.govuk-inset-text', {
+      hasText: 'Merci de préciser les horaires de passage',
+    });
     expect(await asking.count()).toBe(1);
-    expect(await page.getByText(/un agent instructeur .* a consulté votre dossier pour : instruction de la demande/).count()).toBe(1);
+    expect(
+      await page
+        .getByText(/un agent instructeur .* a consulté votre dossier pour : instruction de la demande/)
+        .count(),
+    ).toBe(1);
 
     await pages.press('Envoyer ma réponse');
     expect(await pages.errorNextTo('message')).toContain('Écrivez votre réponse');
     await pages.fill('Votre réponse', 'Le matin, de 9 h à 11 h, du lundi au vendredi.');
     await pages.press('Envoyer ma réponse');
-    expect(await page.getByText('Votre réponse a été envoyée à l’équipe qui instruit votre dossier.').count()).toBe(1);
+    expect(
+      await page.getByText('Votre réponse a été envoyée à l’équipe qui instruit votre dossier.').count(),
+    ).toBe(1);
 
     // The home visit and the care plan, then her acceptance.
     await eventually(async () => expect((await handlingOf(id)).infoRequest).toBeUndefined(), 30_000);
-    expect((await agent.routing.POST('/api/back-office/applications/{id}/evaluation', { ...path, body: { evaluatedOn: inDays(0), gir: 3 } })).response.status).toBe(200);
-    expect((await agent.routing.POST('/api/back-office/applications/{id}/care-plan', { ...path, body: { planCents: 90_000, description: 'Aide au lever et à la toilette, 20 heures par mois.' } })).response.status).toBe(200);
+    expect(
+      (
+        await agent.routing.POST('/api/back-office/applications/{id}/evaluation', {
+          ...path,
+          body: { evaluatedOn: inDays(0), gir: 3 },
+        })
+      ).response.status,
+    ).toBe(200);
+    expect(
+      (
+        await agent.routing.POST('/api/back-office/applications/{id}/care-plan', {
+          ...path,
+          body: { planCents: 90_000, description: 'Aide au lever et à la toilette, 20 heures par mois.' },
+        })
+      ).response.status,
+    ).toBe(200);
     await eventually(async () => expect((await handlingOf(id)).carePlan?.status).toBe('proposed'), 30_000);
     await pages.visit(`${platform.url}/dossiers/${id}`);
     expect(await page.getByText('900,00 €').count()).toBeGreaterThan(0);
@@ -101,7 +139,10 @@ describe('web: following a file and answering from its page', () => {
 
     // The decision, with its reasons and remedies.
     await eventually(async () => expect((await handlingOf(id)).carePlan?.status).toBe('accepted'), 30_000);
-    const decided = await agent.routing.POST('/api/back-office/applications/{id}/decide', { ...path, body: { outcome: 'granted' } });
+    const decided = await agent.routing.POST('/api/back-office/applications/{id}/decide', {
+      ...path,
+      body: { outcome: 'granted' },
+    });
     expect(decided.response.status).toBe(200);
     await eventually(async () => expect((await handlingOf(id)).decision).toBeDefined(), 30_000);
     await pages.visit(`${platform.url}/dossiers/${id}`);
@@ -110,28 +151,46 @@ describe('web: following a file and answering from its page', () => {
 
     // A targeted control: evidence asked, a wrong file refused next to the field, the PDF accepted.
     const auditor = await as('auditor', 'demo-controleur');
-    const opened = await auditor.checks.POST('/api/checks/cases', { body: { applicationId: id, reason: 'Contrôle ciblé de démonstration' } });
+    const opened = await auditor.checks.POST('/api/checks/cases', {
+      body: { applicationId: id, reason: 'Contrôle ciblé de démonstration' },
+    });
     expect(opened.response.status).toBe(201);
     const checkId = opened.data?.checkId ?? '';
     const evidenceAsked = await auditor.checks.POST('/api/checks/cases/{id}/evidence-request', {
       params: { path: { id: checkId } },
-      body: { documents: ['Dernier avis d’imposition'], message: 'Merci d’envoyer le dernier avis d’imposition.' },
+      body: {
+        documents: ['Dernier avis d’imposition'],
+        message: 'Merci d’envoyer le dernier avis d’imposition.',
+      },
     });
     expect(evidenceAsked.response.status).toBe(201);
-    await eventually(async () => expect((await handlingOf(id)).check?.status).toBe('evidence_requested'), 30_000);
+    await eventually(
+      async () => expect((await handlingOf(id)).check?.status).toBe('evidence_requested'),
+      30_000,
+    );
     await pages.visit(`${platform.url}/dossiers/${id}`);
     expect(await page.getByText(/Taille maximale : 10 Mo/).count()).toBe(1);
-    await page.getByLabel('Justificatif').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un justificatif') });
+    await page
+      .getByLabel('Justificatif')
+      .setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('pas un justificatif'),
+      });
     await pages.press('Envoyer le justificatif');
     expect(await pages.errorSummary()).toHaveLength(1);
     expect(await page.locator('#evidence-error').count()).toBe(1);
-    await page.getByLabel('Justificatif').setInputFiles({ name: 'avis-imposition.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .getByLabel('Justificatif')
+      .setInputFiles({ name: 'avis-imposition.pdf', mimeType: 'application/pdf', buffer: PDF });
     await pages.press('Envoyer le justificatif');
     expect(await page.getByText('Votre justificatif a été envoyé.').count()).toBe(1);
 
     // The auditor's proposed conclusion, answered from the page.
     await eventually(async () => {
-      const controlCase = await auditor.checks.GET('/api/checks/cases/{id}', { params: { path: { id: checkId } } });
+      const controlCase = await auditor.checks.GET('/api/checks/cases/{id}', {
+        params: { path: { id: checkId } },
+      });
       expect(JSON.stringify(controlCase.data)).toContain('avis-imposition.pdf');
     }, 30_000);
     const proposed = await auditor.checks.POST('/api/checks/cases/{id}/proposal', {
@@ -157,12 +216,19 @@ describe('web: following a file and answering from its page', () => {
     await pages.visit(`${platform.url}/`);
     await pages.signInAs('Claire Martin');
 
-    await eventually(async () => {
-      await pages.visit(`${platform.url}/messages`);
-      expect(await page.getByRole('button', { name: /Marquer comme lu/ }).count()).toBeGreaterThan(0);
-    }, 30_000, 500);
+    await eventually(
+      async () => {
+        await pages.visit(`${platform.url}/messages`);
+        expect(await page.getByRole('button', { name: /Marquer comme lu/ }).count()).toBeGreaterThan(0);
+      },
+      30_000,
+      500,
+    );
     const unreadBefore = await page.getByRole('button', { name: /Marquer comme lu/ }).count();
-    await page.getByRole('button', { name: /Marquer comme lu/ }).first().click();
+    await page
+      .getByRole('button', { name: /Marquer comme lu/ })
+      .first()
+      .click();
     await audit.check(page);
     expect(await page.getByRole('button', { name: /Marquer comme lu/ }).count()).toBe(unreadBefore - 1);
 

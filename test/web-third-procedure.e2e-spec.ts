@@ -1,6 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { freePort } from '#local-infra';
-import { type ServiceProcess, spawnServiceProcess, startTestIdentityProvider, type TestIdentityProvider } from '#testing';
+import {
+  type ServiceProcess,
+  spawnServiceProcess,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from '#testing';
 import { DEFAULT_PROCEDURES } from '../apps/intake/src/procedures/procedure.registry.js';
 import { engineeringProcedure } from '../apps/intake/test/engineering/engineering.procedure.js';
 import { type IntakeUnderTest, startIntake } from '../apps/intake/test/intake.harness.js';

@@ -70,9 +70,30 @@ describe('routing: the real directory, loaded with the demo of the Calvados (rea
   it('answers the list of communes for a postal code shared by several, and the contact for a single one', async () => {
     const shared = (await contacts({ postalCode: '14400', topic: 'handicap' }).expect(200)).body;
     expect(shared.choices.length).toBeGreaterThan(1);
-    expect(shared.choices).toContainEqual({ code: '14047', name: 'Bayeux' });
+    expect(shared.choices).toContainEqual({ code: '14047', name: 'Bayeux', departement: '14' });
     const single = (await contacts({ postalCode: '14000', topic: 'handicap' }).expect(200)).body;
     expect(single).toMatchObject({ commune: { code: '14118' }, team: { code: 'CAS-CAEN' } });
+  });
+
+  it('finds a commune by its name as people type it, lists homonyms, names an unknown one', async () => {
+    const bayeux = (await contacts({ communeName: 'bayeux', topic: 'autonomie' }).expect(200)).body;
+    expect(bayeux).toMatchObject({
+      commune: { code: '14047', name: 'Bayeux' },
+      team: { code: 'CAS-BESSIN' },
+    });
+    const accents = (await contacts({ communeName: 'douvres la delivrande', topic: 'autonomie' }).expect(200))
+      .body;
+    expect(accents.commune.name).toBe('Douvres-la-Délivrande');
+    const unknown = (await contacts({ communeName: 'Atlantis', topic: 'autonomie' }).expect(400)).body;
+    expect(unknown.error.details).toEqual([
+      { field: 'communeName', reason: expect.stringContaining('« Atlantis »') as unknown },
+    ]);
+  });
+
+  it('lists the topics one may ask about, with their French labels', async () => {
+    const topics = (await request(routing.service.url).get('/api/contacts/topics').expect(200)).body;
+    expect(topics.items).toContainEqual({ code: 'autonomie', label: 'Autonomie des personnes âgées (APA)' });
+    expect(topics.items).toHaveLength(5);
   });
 
   it('refuses an unknown commune or topic with a 400 naming it (and the accepted topics)', async () => {

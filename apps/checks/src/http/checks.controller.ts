@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ValidationFailed } from '#domain';
 import { ApiErrors, CurrentPrincipal, type Principal, Roles } from '#platform';
 import { AuditService } from '../audit/audit.service.js';
@@ -84,7 +91,11 @@ export class ChecksController {
   })
   @ApiCreatedResponse({
     description: 'Le contrôle ouvert',
-    schema: { type: 'object', required: ['checkId'], properties: { checkId: { type: 'string', format: 'uuid' } } },
+    schema: {
+      type: 'object',
+      required: ['checkId'],
+      properties: { checkId: { type: 'string', format: 'uuid' } },
+    },
   })
   @ApiErrors(400, 409)
   targeted(@CurrentPrincipal() principal: Principal, @Body() body: TargetedCheckRequest) {

@@ -1,4 +1,14 @@
-import { Controller, Inject, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { dataOrRefusal } from '../api/api-answer.js';
@@ -42,7 +52,9 @@ export class EvidencePagesController {
     const refuse = (message: string) => this.files.showWithError(response, id, request, 'evidence', message);
     if (!file || file.size === 0) return refuse('Choisissez le fichier du justificatif');
     if (file.size > this.config.EVIDENCE_MAX_BYTES) {
-      return refuse(`Le fichier doit peser moins de ${Math.floor(this.config.EVIDENCE_MAX_BYTES / 1_048_576)} Mo`);
+      return refuse(
+        `Le fichier doit peser moins de ${Math.floor(this.config.EVIDENCE_MAX_BYTES / 1_048_576)} Mo`,
+      );
     }
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.buffer)], { type: file.mimetype }), file.originalname);

@@ -33,14 +33,23 @@ describe('a file as its page shows it', () => {
     const proposal = { outcome: 'corrected', reason: 'Pension omise', answerBy: '2027-01-15' };
     const open = readHandling({ check: { checkId: 'c1', status: 'contradictory', proposal } });
     expect(pendingActions(open, 'granted')).toEqual([
-      { kind: 'control-answer', outcome: 'dossier corrigé (droit à l’erreur)', reason: 'Pension omise', answerBy: '15 janvier 2027' },
+      {
+        kind: 'control-answer',
+        outcome: 'dossier corrigé (droit à l’erreur)',
+        reason: 'Pension omise',
+        answerBy: '15 janvier 2027',
+      },
     ]);
-    const answered = readHandling({ check: { checkId: 'c1', status: 'contradictory', proposal, answeredAt: '2026-12-03' } });
+    const answered = readHandling({
+      check: { checkId: 'c1', status: 'contradictory', proposal, answeredAt: '2026-12-03' },
+    });
     expect(pendingActions(answered, 'granted')).toEqual([]);
   });
 
   it('asks for information only while the file waits for it', () => {
-    const handling = readHandling({ infoRequest: { requestId: 'r1', message: 'Horaires ?', answerBy: '2026-12-17' } });
+    const handling = readHandling({
+      infoRequest: { requestId: 'r1', message: 'Horaires ?', answerBy: '2026-12-17' },
+    });
     expect(pendingActions(handling, 'info_requested')).toHaveLength(1);
     expect(pendingActions(handling, 'in_review')).toEqual([]);
   });
@@ -59,7 +68,14 @@ describe('a file as its page shows it', () => {
         ...submitted,
         status: 'granted',
         handling: {
-          decision: { outcome: 'granted', tacit: true, reason: 'Silence', remedies: 'RAPO', decidedAt: '2027-02-03T00:00:00Z', amountCents: 104017 },
+          decision: {
+            outcome: 'granted',
+            tacit: true,
+            reason: 'Silence',
+            remedies: 'RAPO',
+            decidedAt: '2027-02-03T00:00:00Z',
+            amountCents: 104017,
+          },
         },
       },
       'APA',
@@ -67,7 +83,10 @@ describe('a file as its page shows it', () => {
       '2027-02-03',
     );
     expect(decided.silence).toBeUndefined();
-    expect(decided.decision).toMatchObject({ title: 'Demande accordée (décision implicite)', amount: '1\u202f040,17\u00a0€' });
+    expect(decided.decision).toMatchObject({
+      title: 'Demande accordée (décision implicite)',
+      amount: '1\u202f040,17\u00a0€',
+    });
     expect(decided.canWithdraw).toBe(false);
   });
 });

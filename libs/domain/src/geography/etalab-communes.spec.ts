@@ -23,6 +23,16 @@ describe('etalabCommuneDirectory (the official dataset shipped by @etalab/decoup
     expect(directory.byPostalCode('14400').length).toBeGreaterThan(1);
   });
 
+  it('finds communes by name, accents, case, hyphens and « St » aside; homonyms in several départements', () => {
+    expect(directory.byName('douvres la delivrande').map((commune) => commune.code)).toEqual(['14228']);
+    expect(directory.byName('Saint-Pierre-en-Auge')).toHaveLength(1);
+    expect(directory.byName('ST PIERRE EN AUGE')).toEqual(directory.byName('Saint-Pierre-en-Auge'));
+    expect(
+      new Set(directory.byName('Sainte-Marie').map((commune) => commune.departement)).size,
+    ).toBeGreaterThan(1);
+    expect(directory.byName('Atlantis')).toEqual([]);
+  });
+
   it('does not know a code that is not a current commune', () => {
     expect(directory.find('14999')).toBeUndefined();
     expect(directory.find('14736')).toBeUndefined(); // an old code merged into Caen
