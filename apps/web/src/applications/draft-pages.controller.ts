@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { dataOrRefusal, expectData } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PageError } from '../errors/page-errors.js';
+import { PAGE_ID } from '../errors/page-params.js';
 import { answersSummary } from '../forms/answers-summary.js';
 import { fieldErrors, partOf } from '../forms/api-errors.js';
 import { type FormPart, partsAsked } from '../forms/form-fields.js';
@@ -13,7 +14,6 @@ import { ProcedureCatalogue, type ProcedureDescription } from '../procedures/pro
 import type { SessionRequest } from '../session/session.middleware.js';
 import { receiptView } from './receipt.view.js';
 
-const UUID = new ParseUUIDPipe({ version: '7', exceptionFactory: () => new PageError('not-found') });
 const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
 const SWORN_ERROR = {
   text: 'Cochez la déclaration sur l’honneur pour envoyer votre demande',
@@ -69,7 +69,7 @@ export class DraftPagesController {
 
   @Get('etapes/:part')
   async part(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Param('part') key: string,
     @Query('retour') back: string | undefined,
     @Req() request: SessionRequest,
@@ -92,7 +92,7 @@ export class DraftPagesController {
 
   @Post('etapes/:part')
   async savePart(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Param('part') key: string,
     @Query('retour') back: string | undefined,
     @Body() body: PostedBody,
@@ -129,7 +129,7 @@ export class DraftPagesController {
   }
 
   @Get('recapitulatif')
-  async summary(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async summary(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { application, procedure, asked } = await this.load(request, id);
     if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
     this.renderCheckAnswers(response, id, procedure, asked, application.data);
@@ -137,7 +137,7 @@ export class DraftPagesController {
 
   @Post('deposer')
   async submit(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() body: PostedBody,
     @Req() request: SessionRequest,
     @Res() response: Response,
@@ -210,7 +210,7 @@ export class DraftPagesController {
   }
 
   @Get('recepisse')
-  async receipt(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async receipt(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { application, procedure } = await this.load(request, id);
     if (!application.receiptNumber) return response.redirect(303, `/dossiers/${id}/recapitulatif`);
     response.render('procedures/receipt', {

@@ -1,26 +1,15 @@
-import {
-  Controller,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { dataOrRefusal } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PageError } from '../errors/page-errors.js';
+import { PAGE_ID } from '../errors/page-params.js';
 import { CsrfCheck } from '../session/csrf.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import type { WebConfig } from '../web.config.js';
 import { WEB_CONFIG } from '../web.tokens.js';
 import { FilePagesController } from './file-pages.controller.js';
-
-const UUID = new ParseUUIDPipe({ version: '7', exceptionFactory: () => new PageError('not-found') });
 
 interface UploadedEvidenceFile {
   originalname: string;
@@ -42,7 +31,7 @@ export class EvidencePagesController {
   @Post()
   @UseInterceptors(FileInterceptor('evidence', { limits: { fileSize: 25 * 1_048_576, files: 1, fields: 5 } }))
   async upload(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @UploadedFile() file: UploadedEvidenceFile | undefined,
     @Req() request: SessionRequest,
     @Res() response: Response,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { dataOrRefusal, expectData } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
-import { PageError } from '../errors/page-errors.js';
+import { PAGE_ID } from '../errors/page-params.js';
 import { firstIncompletePart } from '../forms/answers-summary.js';
 import { partsAsked } from '../forms/form-fields.js';
 import type { PostedBody } from '../forms/form-submission.js';
@@ -11,8 +11,6 @@ import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { myApplicationsView } from './applications.view.js';
 import { fileView } from './file.view.js';
-
-const UUID = new ParseUUIDPipe({ version: '7', exceptionFactory: () => new PageError('not-found') });
 
 function text(body: PostedBody, name: string): string {
   const value = body[name];
@@ -52,7 +50,7 @@ export class FilePagesController {
   }
 
   @Get('dossiers/:id/reprendre')
-  async resume(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async resume(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { api } = this.api.signedIn(request);
     const application = expectData(
       await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
@@ -64,7 +62,7 @@ export class FilePagesController {
   }
 
   @Get('dossiers/:id')
-  async file(@Param('id', UUID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async file(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { api } = this.api.signedIn(request);
     const params = { params: { path: { id } } };
     const application = expectData(await api.intake.GET('/api/applications/{id}', params));
@@ -86,7 +84,7 @@ export class FilePagesController {
 
   @Get('dossiers/:id/retirer')
   async confirmWithdrawal(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Req() request: SessionRequest,
     @Res() response: Response,
   ) {
@@ -103,7 +101,7 @@ export class FilePagesController {
 
   @Post('dossiers/:id/retirer')
   async withdraw(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() body: PostedBody,
     @Req() request: SessionRequest,
     @Res() response: Response,
@@ -135,7 +133,7 @@ export class FilePagesController {
 
   @Post('dossiers/:id/complement')
   async complement(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() body: PostedBody,
     @Req() request: SessionRequest,
     @Res() response: Response,
@@ -163,7 +161,7 @@ export class FilePagesController {
 
   @Post('dossiers/:id/plan-d-aide')
   async carePlan(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() body: PostedBody,
     @Req() request: SessionRequest,
     @Res() response: Response,
@@ -195,7 +193,7 @@ export class FilePagesController {
 
   @Post('dossiers/:id/reponse-controle')
   async controlAnswer(
-    @Param('id', UUID) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() body: PostedBody,
     @Req() request: SessionRequest,
     @Res() response: Response,

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { pageErrorFor } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
-import { PageError } from '../errors/page-errors.js';
+import { PAGE_ID } from '../errors/page-params.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { messagesView, readMessages } from './messages.view.js';
 
@@ -40,7 +40,7 @@ export class MessagesController {
 
   @Post(':id/lu')
   async markRead(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new PageError('not-found') })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Req() request: SessionRequest,
     @Res() response: Response,
   ) {
