@@ -170,13 +170,11 @@ describe('web: following a file and answering from its page', () => {
     );
     await pages.visit(`${platform.url}/dossiers/${id}`);
     expect(await page.getByText(/Taille maximale : 10 Mo/).count()).toBe(1);
-    await page
-      .getByLabel('Justificatif')
-      .setInputFiles({
-        name: 'notes.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('pas un justificatif'),
-      });
+    await page.getByLabel('Justificatif').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('pas un justificatif'),
+    });
     await pages.press('Envoyer le justificatif');
     expect(await pages.errorSummary()).toHaveLength(1);
     expect(await page.locator('#evidence-error').count()).toBe(1);
