@@ -1,6 +1,6 @@
 # One image recipe for every Guichet process. Pick the process at build time:
 #   docker build --build-arg SERVICE=routing -t guichet-routing .
-# SERVICE is one of: intake, routing, checks, notifications, edge.
+# SERVICE is one of: intake, routing, checks, notifications, web, edge.
 
 # ---- build: install everything, compile the TypeScript, then drop the dev dependencies ----
 FROM node:24-bookworm-slim AS build
@@ -24,10 +24,13 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web application's templates and static files (read at run time, next to package.json).
+COPY --from=build /app/apps/web/views ./apps/web/views
+COPY --from=build /app/apps/web/assets ./apps/web/assets
 ARG SERVICE
 ENV SERVICE=${SERVICE}
 RUN test -f "dist/apps/${SERVICE}/src/main.js" \
- || { echo "Build argument SERVICE must be one of: intake, routing, checks, notifications, edge (got '${SERVICE}')" >&2; exit 1; }
+ || { echo "Build argument SERVICE must be one of: intake, routing, checks, notifications, web, edge (got '${SERVICE}')" >&2; exit 1; }
 # The evidence folder (intake, EVIDENCE_STORAGE=local): the only place the process writes; a volume mounted there
 # starts with this owner.
 RUN mkdir -p /var/lib/guichet/evidence && chown node:node /var/lib/guichet/evidence && chmod 700 /var/lib/guichet/evidence

@@ -12,6 +12,8 @@ const PRODUCTION: Record<string, string> = {
   AUTH_ISSUER: 'https://sso.example/realms/guichet',
   SMTP_URL: 'smtp://relay.example:587',
   CHECKS_CAMPAIGN_KEY: 'a-secret-campaign-key-2026',
+  OIDC_CLIENT_SECRET: 'a-web-client-secret',
+  SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
 };
 
 interface ComposeResult {
@@ -88,12 +90,12 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
     expect(result.status).toBe(0);
   });
 
-  it('runs PostgreSQL, NATS, the four services and the edge', () => {
+  it('runs PostgreSQL, NATS, the four services, the web pages and the edge', () => {
     const result = compose(['config', '--services'], cleanEnv(PRODUCTION), envFile);
     expect(result.status).toBe(0);
     const services = result.stdout.split('\n').filter((line) => line.trim() !== '');
     expect(new Set(services)).toEqual(
-      new Set(['postgres', 'nats', 'intake', 'routing', 'checks', 'notifications', 'edge']),
+      new Set(['postgres', 'nats', 'intake', 'routing', 'checks', 'notifications', 'web', 'edge']),
     );
   });
 
@@ -108,6 +110,16 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
       expect(services).toContain(service);
       expect(rendered).toContain(`${service.toUpperCase()}_URL: http://${service}:3000`);
     }
+    // Every other path is a page: the edge sends it to the web application, which calls the API through the edge.
+    expect(services).toContain('web');
+    expect(rendered).toContain('WEB_URL: http://web:3000');
+    expect(rendered).toContain('API_URL: http://edge:3000');
+  });
+
+  it.each(['OIDC_CLIENT_SECRET', 'SESSION_SECRET'])('refuses to render without %s (the web pages), naming it', (name) => {
+    const result = compose(['config', '-q'], cleanEnv(without(name)), envFile);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(name);
   });
 
   it('keeps intake’s evidence on a named volume at EVIDENCE_DIR, a folder the image gives to its user', () => {
