@@ -52,11 +52,11 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
   try {
     if (options.identity || options.web) {
-      identity = await startTestIdentityProvider({
-        WEB_REDIRECT_URIS: `${edgeUrl}/connexion/retour`,
-        WEB_POST_LOGOUT_REDIRECT_URIS: `${edgeUrl}/`,
-        ...options.identityEnvironment,
-      });
+      // With the pages, the provider sends people back to them; without, its defaults serve the tests' own client.
+      const pages = options.web
+        ? { WEB_REDIRECT_URIS: `${edgeUrl}/connexion/retour`, WEB_POST_LOGOUT_REDIRECT_URIS: `${edgeUrl}/` }
+        : {};
+      identity = await startTestIdentityProvider({ ...pages, ...options.identityEnvironment });
     }
   } catch (error) {
     await nats.stop();
