@@ -116,11 +116,14 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
     expect(rendered).toContain('API_URL: http://edge:3000');
   });
 
-  it.each(['OIDC_CLIENT_SECRET', 'SESSION_SECRET'])('refuses to render without %s (the web pages), naming it', (name) => {
-    const result = compose(['config', '-q'], cleanEnv(without(name)), envFile);
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(name);
-  });
+  it.each(['OIDC_CLIENT_SECRET', 'SESSION_SECRET'])(
+    'refuses to render without %s (the web pages), naming it',
+    (name) => {
+      const result = compose(['config', '-q'], cleanEnv(without(name)), envFile);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain(name);
+    },
+  );
 
   it('keeps intake’s evidence on a named volume at EVIDENCE_DIR, a folder the image gives to its user', () => {
     const rendered = compose(['config'], cleanEnv(PRODUCTION), envFile).stdout;

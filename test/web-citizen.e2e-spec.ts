@@ -69,6 +69,10 @@ describe('web for citizens, in a browser', () => {
     await pages.signInAs('Claire Martin');
     await pages.visit(`${platform.url}/mes-demarches`);
     await pages.follow('Allocation personnalisée d’autonomie (APA) à domicile');
+    // The task list: two parts done, the third to do.
+    expect(await page.locator('.govuk-task-list__item').count()).toBe(10);
+    expect(await page.getByText('Vous avez terminé 2 étapes sur 9.').count()).toBe(1);
+    await pages.follow('Qui fait la demande');
     expect(new URL(page.url()).pathname).toBe(draftPath);
 
     // A mistake: a birth date in the future, shown next to the field and in the summary.

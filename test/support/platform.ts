@@ -53,7 +53,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
   try {
     if (options.identity || options.web) {
       // With the pages, the provider sends people back to them; without, its defaults serve the tests' own client.
-      const pages = options.web
+      const pages: Record<string, string> = options.web
         ? { WEB_REDIRECT_URIS: `${edgeUrl}/connexion/retour`, WEB_POST_LOGOUT_REDIRECT_URIS: `${edgeUrl}/` }
         : {};
       identity = await startTestIdentityProvider({ ...pages, ...options.identityEnvironment });

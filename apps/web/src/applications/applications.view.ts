@@ -10,7 +10,7 @@ export function myApplicationsView(items: ApplicationView[], titles: Map<string,
     receiptNumber: item.receiptNumber,
     updatedAt: frenchDate(item.updatedAt),
     deadline: item.decisionDeadline ? frenchDate(item.decisionDeadline) : undefined,
-    href: item.status === 'draft' ? `/dossiers/${item.id}/reprendre` : `/dossiers/${item.id}`,
+    href: item.status === 'draft' ? `/dossiers/${item.id}/etapes` : `/dossiers/${item.id}`,
     next: nextStep(item),
   });
   return {

@@ -5,7 +5,7 @@ import { dataOrRefusal, expectData } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PageError } from '../errors/page-errors.js';
 import { PAGE_ID } from '../errors/page-params.js';
-import { answersSummary } from '../forms/answers-summary.js';
+import { answersSummary, taskListView } from '../forms/answers-summary.js';
 import { fieldErrors, partOf } from '../forms/api-errors.js';
 import { type FormPart, partsAsked } from '../forms/form-fields.js';
 import { displayedValues, type FieldError, type PostedBody, readPart } from '../forms/form-submission.js';
@@ -54,7 +54,8 @@ export class DraftPagesController {
     const fields = part.fields.map((field) =>
       fieldView(field, values, errors, { asPageHeading: part.single }),
     );
-    const previous = index > 0 ? `/dossiers/${context.id}/etapes/${asked[index - 1].key}` : `/mes-demarches`;
+    const previous =
+      index > 0 ? `/dossiers/${context.id}/etapes/${asked[index - 1].key}` : `/dossiers/${context.id}/etapes`;
     response.status(status).render('procedures/part', {
       title: part.title,
       procedureTitle: context.title,
@@ -64,6 +65,18 @@ export class DraftPagesController {
       action: `/dossiers/${context.id}/etapes/${part.key}${context.back ? '?retour=recapitulatif' : ''}`,
       errorList: summary,
       backLink: { href: context.back ? `/dossiers/${context.id}/recapitulatif` : previous },
+    });
+  }
+
+  @Get('etapes')
+  async tasks(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+    const { application, procedure, asked } = await this.load(request, id);
+    if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
+    response.render('procedures/task-list', {
+      title: procedure.title,
+      procedure,
+      tasks: taskListView(id, asked, application.data),
+      backLink: { href: '/mes-demarches', text: 'Mes démarches' },
     });
   }
 

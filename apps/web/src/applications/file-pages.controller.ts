@@ -3,8 +3,6 @@ import type { Response } from 'express';
 import { dataOrRefusal, expectData } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PAGE_ID } from '../errors/page-params.js';
-import { firstIncompletePart } from '../forms/answers-summary.js';
-import { partsAsked } from '../forms/form-fields.js';
 import type { PostedBody } from '../forms/form-submission.js';
 import { parisToday } from '../layout/french-format.js';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
@@ -49,24 +47,12 @@ export class FilePagesController {
     });
   }
 
-  @Get('dossiers/:id/reprendre')
-  async resume(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
-    const { api } = this.api.signedIn(request);
-    const application = expectData(
-      await api.intake.GET('/api/applications/{id}', { params: { path: { id } } }),
-    );
-    if (application.status !== 'draft') return response.redirect(303, `/dossiers/${id}`);
-    const { parts } = await this.catalogue.form(application.procedure);
-    const part = firstIncompletePart(partsAsked(parts, application.data), application.data);
-    response.redirect(303, part ? `/dossiers/${id}/etapes/${part.key}` : `/dossiers/${id}/recapitulatif`);
-  }
-
   @Get('dossiers/:id')
   async file(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
     const { api } = this.api.signedIn(request);
     const params = { params: { path: { id } } };
     const application = expectData(await api.intake.GET('/api/applications/{id}', params));
-    if (application.status === 'draft') return response.redirect(303, `/dossiers/${id}/reprendre`);
+    if (application.status === 'draft') return response.redirect(303, `/dossiers/${id}/etapes`);
     const [timeline, accesses, { procedure }] = await Promise.all([
       api.intake.GET('/api/applications/{id}/timeline', params),
       api.intake.GET('/api/applications/{id}/accesses', params),

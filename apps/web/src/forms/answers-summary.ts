@@ -70,12 +70,57 @@ export function answersSummary(applicationId: string, parts: FormPart[], data: u
   });
 }
 
-/** The first part with a required answer still missing: where « Reprendre » leads. Pure. */
-export function firstIncompletePart(parts: FormPart[], data: unknown): FormPart | undefined {
-  return parts.find((part) =>
-    part.fields.some((field) => {
-      const value = valueAt(data, field.path);
-      return field.required && (value === undefined || value === null || value === '');
-    }),
+export type PartProgress = 'done' | 'started' | 'todo';
+
+function answered(value: unknown): boolean {
+  return !(
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
   );
+}
+
+/**
+ * Where a part stands: every required answer given (done; a part with nothing required is done), some answers but
+ * not all the required ones (started), none (todo). Pure.
+ */
+export function partProgress(part: FormPart, data: unknown): PartProgress {
+  const given = part.fields.filter((field) => answered(valueAt(data, field.path))).length;
+  const missing = part.fields.filter(
+    (field) => field.required && !answered(valueAt(data, field.path)),
+  ).length;
+  if (missing === 0) return 'done';
+  return given > 0 ? 'started' : 'todo';
+}
+
+const PROGRESS_TAGS: Record<PartProgress, { text: string; classes?: string }> = {
+  done: { text: 'Terminé' },
+  started: { text: 'En cours', classes: 'govuk-tag--light-blue' },
+  todo: { text: 'À compléter', classes: 'govuk-tag--blue' },
+};
+
+/** The draft's task list (GOV.UK task list pattern): each part asked with its progress, then « check and send ». */
+export function taskListView(applicationId: string, parts: FormPart[], data: unknown) {
+  const progress = parts.map((part) => partProgress(part, data));
+  const ready = progress.every((state) => state === 'done');
+  const items = parts.map((part, index) => {
+    const tag = PROGRESS_TAGS[progress[index]];
+    return {
+      title: { text: part.title },
+      href: `/dossiers/${applicationId}/etapes/${part.key}`,
+      status: progress[index] === 'done' ? { text: tag.text } : { tag },
+    };
+  });
+  items.push({
+    title: { text: 'Vérifier vos réponses et envoyer la demande' },
+    href: ready ? `/dossiers/${applicationId}/recapitulatif` : '',
+    status: ready
+      ? { tag: { text: 'À faire', classes: 'govuk-tag--blue' } }
+      : {
+          text: 'Possible une fois les étapes terminées',
+          classes: 'govuk-task-list__status--cannot-start-yet',
+        },
+  } as (typeof items)[number]);
+  return { items, done: progress.filter((state) => state === 'done').length, total: parts.length };
 }

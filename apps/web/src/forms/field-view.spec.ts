@@ -1,5 +1,5 @@
 import { fieldErrors } from './api-errors.js';
-import { answersSummary, firstIncompletePart } from './answers-summary.js';
+import { answersSummary, partProgress, taskListView } from './answers-summary.js';
 import { fieldView } from './field-view.js';
 import { formParts } from './form-fields.js';
 import type { JsonSchema } from './json-schema.js';
@@ -94,7 +94,7 @@ describe('the GOV.UK Frontend macro call for each field', () => {
   });
 });
 
-describe('the API’s refusals and the check-answers page', () => {
+describe('the API’s refusals, the check-answers page and the task list', () => {
   it('puts each refusal next to the field the API names, the label in front of a lowercase reason', () => {
     expect(
       fieldErrors(parts, [
@@ -113,7 +113,7 @@ describe('the API’s refusals and the check-answers page', () => {
     ]);
   });
 
-  it('reads every answer back in French with a « Modifier » link to its part, and finds where to resume', () => {
+  it('reads every answer back in French with a « Modifier » link to its part, and knows where each part stands', () => {
     const data = {
       person: { civility: 'madame', birthDate: '1941-03-02', resourcesCents: 145_000 },
       consent: true,
@@ -130,7 +130,22 @@ describe('the API’s refusals and the check-answers page', () => {
       visuallyHiddenText: 'Civilité',
     });
     expect(consent.rows[0].value.text).toBe('Oui');
-    expect(firstIncompletePart(parts, { person: { civility: 'madame' } })?.key).toBe('person');
-    expect(firstIncompletePart(parts, data)).toBeUndefined();
+    expect(partProgress(parts[0], {})).toBe('todo');
+    expect(partProgress(parts[0], { person: { resourcesCents: 100 } })).toBe('started');
+    expect(partProgress(parts[0], data)).toBe('done');
+    expect(partProgress(parts[1], {})).toBe('done'); // nothing required there
+  });
+
+  it('lists the parts as a task list, « check and send » reachable once every part is done', () => {
+    const started = taskListView('id-1', parts, { person: { civility: 'madame' } });
+    expect(started.items.map((item) => [item.title.text, item.href])).toEqual([
+      ['Identité', '/dossiers/id-1/etapes/person'],
+      ['Acceptez-vous ?', '/dossiers/id-1/etapes/consent'],
+      ['Vérifier vos réponses et envoyer la demande', ''],
+    ]);
+    expect(started.items[0].status).toEqual({ tag: { text: 'En cours', classes: 'govuk-tag--light-blue' } });
+    const ready = taskListView('id-1', parts, { person: { civility: 'madame', birthDate: '1941-03-02' } });
+    expect(ready.items[2].href).toBe('/dossiers/id-1/recapitulatif');
+    expect([ready.done, ready.total]).toEqual([2, 2]);
   });
 });
