@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PageApi } from './api/page-api.js';
+import { AdminPagesModule } from './admin/admin-pages.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { ChecksPagesModule } from './checks/checks-pages.module.js';
 import { PageExceptionFilter } from './errors/page-exception.filter.js';
 import { PagesController } from './home/pages.controller.js';
 import { ContactsController } from './contacts/contacts.controller.js';
@@ -11,6 +13,7 @@ import { SessionStore } from './session/session.middleware.js';
 import { OidcClient } from './sign-in/oidc-client.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SimulatorController } from './simulator/simulator.controller.js';
+import { StaffPagesModule } from './staff/staff-pages.module.js';
 import type { WebConfig } from './web.config.js';
 import { WEB_CONFIG } from './web.tokens.js';
 
@@ -21,7 +24,7 @@ export class WebModule {
     return {
       module: WebModule,
       global: true,
-      imports: [ApplicationsModule],
+      imports: [ApplicationsModule, StaffPagesModule, ChecksPagesModule, AdminPagesModule],
       controllers: [
         PagesController,
         SignInController,

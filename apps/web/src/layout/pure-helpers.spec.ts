@@ -41,6 +41,14 @@ describe('small rules of the pages', () => {
       'Messages (2 non lus)',
     ]);
     expect(navigationFor(citizen, '/mes-demarches', 0)[0].active).toBe(true);
+    const supervisorAuditor = { subject: 's', roles: ['supervisor', 'auditor'], teams: ['CAS-CAEN'] };
+    expect(texts(navigationFor(supervisorAuditor, '/controles', 0))).toEqual([
+      'Dossiers à instruire',
+      'Contrôles',
+      'Trouver mon contact',
+      'Messages',
+    ]);
+    expect(texts(navigationFor({ subject: 'a', roles: ['admin'], teams: [] }, '/admin', 0))[0]).toBe('Administration');
   });
 
   it('asks the simulator’s answers and refuses what it cannot read', () => {
