@@ -402,6 +402,154 @@ export interface components {
              */
             teamCodes: string[];
         };
+        FileSummaryDoc: {
+            /** Format: uuid */
+            id: string;
+            /** @example APA-2026-000123 */
+            receiptNumber: string;
+            /** @example apa */
+            procedure: string;
+            /** @example 14118 */
+            communeInsee: string;
+            /** @example CAS-CAEN */
+            teamCode: string;
+            /** @description Aucune règle : équipe par défaut, à regarder */
+            flagged: boolean;
+            status: string;
+            statusLabel: string;
+            assignee: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            decisionDeadline: string | null;
+            /** @description Jours restants (négatif : dépassé) ; null délai arrêté */
+            daysLeft: number | null;
+            clockSuspendedOn: string | null;
+            /** @enum {string} */
+            silenceMeans: "granted" | "rejected";
+            carePlanStatus: string | null;
+        };
+        InboxPageDoc: {
+            items: components["schemas"]["FileSummaryDoc"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /**
+             * @description La date du jour à Paris, base des jours restants
+             * @example 2026-12-02
+             */
+            today: string;
+        };
+        InfoRequestDoc: {
+            /** Format: uuid */
+            requestId: string;
+            message: string;
+            /** @example 2026-12-17 */
+            answerBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            by: string;
+        };
+        HomeEvaluationDoc: {
+            /** @example 2026-12-02 */
+            evaluatedOn: string;
+            /** @enum {number} */
+            gir: 1 | 2 | 3 | 4 | 5 | 6;
+            by: string;
+        };
+        CarePlanDoc: {
+            /** Format: uuid */
+            planId: string;
+            gir: number;
+            /** @description Plan mensuel, en centimes */
+            planCents: number;
+            /** @description Participation du bénéficiaire (CASF R232-11), en centimes */
+            participationCents: number;
+            /** @description APA versée par mois, en centimes */
+            apaCents: number;
+            description?: string;
+            proposedOn: string;
+            answerBy: string;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "changes_requested" | "refused_by_silence";
+            provisionalParameters: boolean;
+            answeredAt?: string;
+            comment?: string;
+        };
+        DecisionDoc: {
+            /** @enum {string} */
+            outcome: "granted" | "rejected" | "closed" | "deemed_granted" | "deemed_rejected";
+            reason: string;
+            /** @description Voies et délais de recours, en clair */
+            remedies: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description null pour une décision implicite */
+            by: string | null;
+            amountCents?: number;
+            gir?: number;
+            planCents?: number;
+            participationCents?: number;
+            provisionalParameters?: boolean;
+        };
+        FileHistoryEntryDoc: {
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            actor: string | null;
+            text: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        FileDetailDoc: {
+            /** Format: uuid */
+            id: string;
+            /** @example APA-2026-000123 */
+            receiptNumber: string;
+            /** @example apa */
+            procedure: string;
+            /** @example 14118 */
+            communeInsee: string;
+            /** @example CAS-CAEN */
+            teamCode: string;
+            /** @description Aucune règle : équipe par défaut, à regarder */
+            flagged: boolean;
+            status: string;
+            statusLabel: string;
+            assignee: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            decisionDeadline: string | null;
+            /** @description Jours restants (négatif : dépassé) ; null délai arrêté */
+            daysLeft: number | null;
+            clockSuspendedOn: string | null;
+            /** @enum {string} */
+            silenceMeans: "granted" | "rejected";
+            carePlanStatus: string | null;
+            /** @description Pourquoi cette équipe (la règle appliquée), en clair */
+            routingReason: string;
+            /** @description Les faits transmis par intake */
+            facts: {
+                [key: string]: unknown;
+            };
+            completeOn: string;
+            infoRequest: components["schemas"]["InfoRequestDoc"] | null;
+            evaluation: components["schemas"]["HomeEvaluationDoc"] | null;
+            carePlan: components["schemas"]["CarePlanDoc"] | null;
+            carePlanDueOn: string | null;
+            decision: components["schemas"]["DecisionDoc"] | null;
+            history: components["schemas"]["FileHistoryEntryDoc"][];
+        };
+        AgentLoadDoc: {
+            subject: string;
+            displayName: string;
+            openFiles: number;
+        };
+        AssigneeSuggestionDoc: {
+            teamCode: string;
+            suggested: components["schemas"]["AgentLoadDoc"] | null;
+            agents: components["schemas"]["AgentLoadDoc"][];
+        };
         AssignRequest: {
             /** @description Identifiant (sub) de l’agent de l’équipe à qui attribuer le dossier */
             agentId: string;
@@ -842,6 +990,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPageDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -892,6 +1048,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -951,6 +1115,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeSuggestionDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1010,6 +1182,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1082,6 +1262,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -1163,6 +1351,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -1235,6 +1431,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -1316,6 +1520,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {
@@ -1397,6 +1609,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
             /** @description Requête invalide (champs en erreur détaillés) */
             400: {
                 headers: {

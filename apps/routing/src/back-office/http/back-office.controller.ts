@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { CarePlansService } from '../care-plans/care-plans.service.js';
@@ -15,6 +15,7 @@ import {
   InboxQuery,
   RequestInfoRequest,
 } from './back-office.dto.js';
+import { AssigneeSuggestionDoc, FileDetailDoc, InboxPageDoc } from './back-office.responses.js';
 
 const ID = { name: 'id', description: 'Identifiant du dossier (celui de la demande)', format: 'uuid' };
 const R400 = { status: 400, description: 'Requête invalide (champs en erreur détaillés)' };
@@ -47,6 +48,7 @@ export class BackOfficeController {
   @ApiOperation({
     summary: 'Bannette des équipes de l’agent : échéance la plus proche d’abord, jours restants',
   })
+  @ApiOkResponse({ type: InboxPageDoc })
   @ApiResponse(R400)
   list(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
     return this.inbox.list(principal, query);
@@ -54,6 +56,7 @@ export class BackOfficeController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Un dossier, son délai, son plan d’aide, sa décision et son historique' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R404)
   get(@CurrentPrincipal() principal: Principal, @Param() params: FileIdParam) {
@@ -63,6 +66,7 @@ export class BackOfficeController {
   @Get(':id/assignee-suggestion')
   @Roles('supervisor')
   @ApiOperation({ summary: 'Agents de l’équipe et leur charge : l’agent le moins chargé est suggéré' })
+  @ApiOkResponse({ type: AssigneeSuggestionDoc })
   @ApiParam(ID)
   @ApiResponse(R404)
   suggestion(@CurrentPrincipal() principal: Principal, @Param() params: FileIdParam) {
@@ -73,6 +77,7 @@ export class BackOfficeController {
   @HttpCode(200)
   @Roles('agent')
   @ApiOperation({ summary: 'Prendre le dossier en charge' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R404)
   @ApiResponse(R409)
@@ -84,6 +89,7 @@ export class BackOfficeController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Attribuer (ou réattribuer) le dossier à un agent de l’équipe' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R400)
   @ApiResponse(R404)
@@ -100,6 +106,7 @@ export class BackOfficeController {
   @Post(':id/request-info')
   @HttpCode(200)
   @ApiOperation({ summary: 'Demander des informations au demandeur (effet sur le délai selon la démarche)' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R400)
   @ApiResponse(R404)
@@ -115,6 +122,7 @@ export class BackOfficeController {
   @Post(':id/evaluation')
   @HttpCode(200)
   @ApiOperation({ summary: 'APA : enregistrer l’évaluation à domicile (GIR de la grille AGGIR)' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R400)
   @ApiResponse(R404)
@@ -131,6 +139,7 @@ export class BackOfficeController {
   @Post(':id/care-plan')
   @HttpCode(200)
   @ApiOperation({ summary: 'APA : proposer le plan d’aide au bénéficiaire (réponse sous 10 jours)' })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R400)
   @ApiResponse(R404)
@@ -150,6 +159,7 @@ export class BackOfficeController {
     summary:
       'Décider : accordée, refusée (motif obligatoire) ou classée sans suite, avec les voies de recours',
   })
+  @ApiOkResponse({ type: FileDetailDoc })
   @ApiParam(ID)
   @ApiResponse(R400)
   @ApiResponse(R404)
