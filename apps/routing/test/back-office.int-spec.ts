@@ -187,6 +187,31 @@ describe('routing: files routed to teams and worked in the back office (real Pos
     expect((decided.payload as { remedies: string }).remedies).toContain('R421-1');
   });
 
+  it('previews a decision exactly as it will be recorded, and records nothing', async () => {
+    const file = await submitFile(routing, { procedure: 'apcr' });
+    await routed(file.id, chloe);
+    const before = (await chloe.get(file.id)).body;
+    const preview = (
+      await chloe
+        .previewDecision(file.id, { outcome: 'granted', amountCents: 800_000 })
+        .then(expectStatus(200))
+    ).body;
+    expect(preview.decision).toMatchObject({ outcome: 'granted', amountCents: 800_000 });
+    expect(preview.decision.remedies).toContain('R421-1');
+    // Nothing kept: no decision, no history line, no event; a refused preview is the refusal the decision would get.
+    expect((await chloe.get(file.id)).body).toEqual(before);
+    expect(await routing.events(SUBJECTS.applicationDecided, file.id)).toHaveLength(0);
+    const refused = await chloe.previewDecision(file.id, { outcome: 'rejected' }).then(expectStatus(400));
+    expect(refused.body.error.details[0].field).toBe('reason');
+    const decided = (
+      await chloe.decide(file.id, { outcome: 'granted', amountCents: 800_000 }).then(expectStatus(200))
+    ).body;
+    expect({ ...decided.decision, decidedAt: undefined }).toEqual({
+      ...preview.decision,
+      decidedAt: undefined,
+    });
+  });
+
   it('two agents deciding one file at once: one 200, one 409, one decision', async () => {
     const file = await submitFile(routing, { procedure: 'apcr' });
     await routed(file.id, chloe);

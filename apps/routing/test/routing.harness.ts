@@ -183,6 +183,8 @@ export function staff(url: string, role: 'agent' | 'supervisor', subject: string
       post(`/${id}/care-plan`, { planCents, ...(description ? { description } : {}) }),
     decide: (id: string, body: { outcome: string; reason?: string; amountCents?: number }) =>
       post(`/${id}/decide`, body),
+    previewDecision: (id: string, body: { outcome: string; reason?: string; amountCents?: number }) =>
+      post(`/${id}/decision-preview`, body),
   };
 }
 

@@ -63,8 +63,23 @@ export class CarePlansService {
     });
   }
 
+  /** What `propose` would record, rolled back: the participation and the APA shown before proposing. */
+  preview(principal: Principal, id: string, command: { planCents: number; description?: string }) {
+    return this.proposal(principal, id, command, true);
+  }
+
   propose(principal: Principal, id: string, command: { planCents: number; description?: string }) {
-    return this.work.run(principal, id, 'propose_care_plan', async ({ manager, file, now, today }) => {
+    return this.proposal(principal, id, command, false);
+  }
+
+  private proposal(
+    principal: Principal,
+    id: string,
+    command: { planCents: number; description?: string },
+    dryRun: boolean,
+  ) {
+    const run = dryRun ? this.work.dryRun.bind(this.work) : this.work.run.bind(this.work);
+    return run(principal, id, 'propose_care_plan', async ({ manager, file, now, today }) => {
       this.assertApa(file);
       const evaluation = file.evaluation;
       if (!evaluation) {

@@ -54,8 +54,18 @@ export class DecisionsService {
     @Inject(BACK_OFFICE_SETTINGS) private readonly settings: BackOfficeSettings,
   ) {}
 
+  /** What `decide` would record, rolled back: the text the citizen will receive, previewed before confirming. */
+  preview(principal: Principal, id: string, command: DecideCommand) {
+    return this.decision(principal, id, command, true);
+  }
+
   decide(principal: Principal, id: string, command: DecideCommand) {
-    return this.work.run(principal, id, 'decide', async ({ manager, file, now, today }) => {
+    return this.decision(principal, id, command, false);
+  }
+
+  private decision(principal: Principal, id: string, command: DecideCommand, dryRun: boolean) {
+    const run = dryRun ? this.work.dryRun.bind(this.work) : this.work.run.bind(this.work);
+    return run(principal, id, 'decide', async ({ manager, file, now, today }) => {
       assertReasoned(command.outcome, command.reason);
       const reason = command.reason?.trim() || DEFAULT_REASONS[command.outcome];
       const decision: Decision = {

@@ -7,6 +7,9 @@ import type { FileEntity } from './file.entity.js';
 import { assertAllowed, type FileAction } from './file.lifecycle.js';
 import { assertTeamAccess, loadFile } from './files.repository.js';
 
+/** Thrown to roll a dry run back; never leaves `dryRun`. */
+const ROLLBACK = Symbol('rollback');
+
 export interface WorkContext {
   manager: EntityManager;
   file: FileEntity;
@@ -40,6 +43,28 @@ export class FileWork {
       const now = this.clock.now();
       return work({ manager, file, now, today: parisDate(now) });
     });
+  }
+
+  /**
+   * The same work, rolled back: what an action would record (a decision, a care plan), for a preview that cannot
+   * differ from the real thing — same checks, same rules, nothing written, nothing published.
+   */
+  async dryRun<T>(
+    principal: Principal,
+    id: string,
+    action: FileAction,
+    work: (context: WorkContext) => Promise<T>,
+  ) {
+    let result: T | undefined;
+    try {
+      await this.run(principal, id, action, async (context) => {
+        result = await work(context);
+        throw ROLLBACK;
+      });
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+    return result as T;
   }
 
   today(): string {

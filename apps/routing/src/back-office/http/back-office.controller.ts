@@ -153,6 +153,45 @@ export class BackOfficeController {
     return this.carePlans.propose(principal, params.id, body);
   }
 
+  @Post(':id/care-plan-preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'APA : ce que le plan d’aide donnerait (participation, APA), sans rien enregistrer',
+  })
+  @ApiOkResponse({ type: FileDetailDoc, description: 'Le dossier tel qu’il serait après la proposition' })
+  @ApiParam(ID)
+  @ApiResponse(R400)
+  @ApiResponse(R404)
+  @ApiResponse(R409)
+  @ApiResponse(R422)
+  previewCarePlan(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: FileIdParam,
+    @Body() body: CarePlanRequest,
+  ) {
+    return this.carePlans.preview(principal, params.id, body);
+  }
+
+  @Post(':id/decision-preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'La décision telle qu’elle serait notifiée (motifs, montant, voies de recours), sans rien enregistrer',
+  })
+  @ApiOkResponse({ type: FileDetailDoc, description: 'Le dossier tel qu’il serait après la décision' })
+  @ApiParam(ID)
+  @ApiResponse(R400)
+  @ApiResponse(R404)
+  @ApiResponse(R409)
+  @ApiResponse(R422)
+  previewDecision(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: FileIdParam,
+    @Body() body: DecideRequest,
+  ) {
+    return this.decisions.preview(principal, params.id, body);
+  }
+
   @Post(':id/decide')
   @HttpCode(200)
   @ApiOperation({
