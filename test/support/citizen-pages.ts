@@ -29,7 +29,10 @@ export class CitizenPages {
         .getByRole('link', { name: /FranceConnect$/ })
         .first()
         .click();
-    else await this.page.getByRole('link', { name: /compte du Département/ }).click();
+    else {
+      const staff = { name: /compte du Département/ };
+      await this.page.getByRole('link', staff).or(this.page.getByRole('button', staff)).first().click();
+    }
     await this.audit.check(this.page);
     await this.page.getByRole('button', { name: `Se connecter en tant que ${name}` }).click();
     await this.audit.check(this.page);

@@ -4,6 +4,7 @@ import { CurrentPrincipal, type Principal, Roles } from '#platform';
 import { ApplicationIdParam } from '../applications/applications.dto.js';
 import { ApiErrors } from '#platform';
 import { AccessLogQuery, ContentQuery } from './staff-access.dto.js';
+import { FileContentDoc } from './staff-access.responses.js';
 import { StaffAccessService } from './staff-access.service.js';
 
 const ID = { name: 'id', format: 'uuid', description: 'Identifiant de la demande' };
@@ -25,6 +26,7 @@ export class StaffAccessController {
   })
   @ApiParam(ID)
   @ApiOkResponse({
+    type: FileContentDoc,
     description: 'Le formulaire complet, le statut, l’équipe, et cette lecture telle que journalisée',
   })
   @ApiErrors(400, 401, 403, 404)

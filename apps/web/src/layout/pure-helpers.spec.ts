@@ -48,7 +48,9 @@ describe('small rules of the pages', () => {
       'Trouver mon contact',
       'Messages',
     ]);
-    expect(texts(navigationFor({ subject: 'a', roles: ['admin'], teams: [] }, '/admin', 0))[0]).toBe('Administration');
+    expect(texts(navigationFor({ subject: 'a', roles: ['admin'], teams: [] }, '/admin', 0))[0]).toBe(
+      'Administration',
+    );
   });
 
   it('asks the simulator’s answers and refuses what it cannot read', () => {

@@ -557,6 +557,33 @@ export interface components {
             /** @description Les modifications demandées (seulement avec accept = false) */
             requestedChanges?: string;
         };
+        ContentAccessDoc: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            role: "agent" | "supervisor" | "auditor";
+            team: string | null;
+            /** @enum {string} */
+            purpose: "instruction" | "evaluation" | "decision" | "citizen_contact" | "appeal" | "control";
+        };
+        FileContentDoc: {
+            /** Format: uuid */
+            id: string;
+            /** @example apa */
+            procedure: string;
+            status: string;
+            receiptNumber: string | null;
+            submittedAt: string | null;
+            decisionDeadline: string | null;
+            team: string | null;
+            warnings: components["schemas"]["RuleFindingDoc"][];
+            /** @description Le formulaire complet, tel que déposé */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Cette lecture, telle que journalisée */
+            access: components["schemas"]["ContentAccessDoc"];
+        };
         EvidenceItemDoc: {
             /** Format: uuid */
             id: string;
@@ -1374,7 +1401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FileContentDoc"];
+                };
             };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {

@@ -1,0 +1,121 @@
+import { euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
+import { centsFromEuros, type PostedBody } from '../forms/form-submission.js';
+import { deadlineTag, type FileDetail } from './inbox.view.js';
+
+function text(body: PostedBody, name: string): string {
+  const value = body[name];
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}
+
+const CARE_PLAN_STATUS: Record<string, string> = {
+  proposed: 'proposé, en attente de la réponse du bénéficiaire',
+  accepted: 'accepté par le bénéficiaire',
+  changes_requested: 'le bénéficiaire demande des modifications',
+  refused_by_silence: 'refusé faute de réponse (CASF R232-7)',
+};
+
+/** A file's page for staff: where it stands, why this team, the clock, the plan, the decision, the history. Pure. */
+export function staffFileView(file: FileDetail, procedureTitle: string) {
+  return {
+    id: file.id,
+    receiptNumber: file.receiptNumber,
+    procedureTitle,
+    status: file.statusLabel,
+    deadlineTag: deadlineTag(file),
+    rows: [
+      { key: { text: 'Démarche' }, value: { text: procedureTitle } },
+      { key: { text: 'État' }, value: { text: file.statusLabel } },
+      { key: { text: 'Déposé le' }, value: { text: frenchDateTime(file.submittedAt) } },
+      {
+        key: { text: 'Date limite de décision' },
+        value: { text: file.decisionDeadline ? frenchDate(file.decisionDeadline) : 'délai suspendu' },
+      },
+      {
+        key: { text: 'Sans décision à cette date' },
+        value: { text: file.silenceMeans === 'granted' ? 'accord tacite' : 'refus tacite' },
+      },
+      { key: { text: 'Commune (code INSEE)' }, value: { text: file.communeInsee } },
+      { key: { text: 'Pourquoi cette équipe' }, value: { text: file.routingReason } },
+      { key: { text: 'Agent' }, value: { text: file.assignee ?? 'Non attribué' } },
+    ],
+    infoRequest: file.infoRequest && {
+      message: file.infoRequest.message,
+      answerBy: frenchDate(file.infoRequest.answerBy),
+    },
+    evaluation: file.evaluation && { gir: file.evaluation.gir, on: frenchDate(file.evaluation.evaluatedOn) },
+    carePlan: file.carePlan && {
+      plan: euros(file.carePlan.planCents),
+      participation: euros(file.carePlan.participationCents),
+      apa: euros(file.carePlan.apaCents),
+      status: CARE_PLAN_STATUS[file.carePlan.status] ?? file.carePlan.status,
+    },
+    decision: file.decision && {
+      tacit: file.decision.by === null,
+      outcome: file.decision.outcome,
+      reason: file.decision.reason,
+      remedies: file.decision.remedies,
+      amount: file.decision.amountCents !== undefined ? euros(file.decision.amountCents) : undefined,
+      at: frenchDateTime(file.decision.decidedAt),
+    },
+    history: [...file.history].reverse().map((entry) => ({ at: frenchDateTime(entry.at), text: entry.text })),
+  };
+}
+
+export interface DecisionForm {
+  command: { outcome: 'granted' | 'rejected' | 'closed'; reason?: string; amountCents?: number };
+  errors: { field: string; reason: string }[];
+}
+
+/** The decision form → the API's command, or what is missing (a refusal needs its reason, CRPA L211-2). Pure. */
+export function readDecision(body: PostedBody): DecisionForm {
+  const outcome = text(body, 'outcome');
+  const reason = text(body, 'reason');
+  const amountText = text(body, 'amount');
+  const errors: { field: string; reason: string }[] = [];
+  if (outcome !== 'granted' && outcome !== 'rejected' && outcome !== 'closed') {
+    errors.push({ field: 'outcome', reason: 'choisissez la décision' });
+  }
+  if (outcome === 'rejected' && !reason) {
+    errors.push({
+      field: 'reason',
+      reason: 'un refus doit être motivé : écrivez le motif (CRPA, article L211-2)',
+    });
+  }
+  const amountCents = amountText ? centsFromEuros(amountText) : undefined;
+  if (amountText && amountCents === undefined) {
+    errors.push({ field: 'amountCents', reason: 'le montant doit être en euros, par exemple 12000' });
+  }
+  return {
+    command: {
+      outcome: (outcome || 'granted') as DecisionForm['command']['outcome'],
+      ...(reason ? { reason } : {}),
+      ...(amountCents !== undefined ? { amountCents } : {}),
+    },
+    errors,
+  };
+}
+
+/** The request for information: a message and the date to answer by (GOV.UK date input). Pure. */
+export function readInfoRequest(body: PostedBody): {
+  message: string;
+  answerBy: string;
+  errors: { field: string; reason: string }[];
+} {
+  const message = text(body, 'message');
+  const day = text(body, 'answerBy-day');
+  const month = text(body, 'answerBy-month');
+  const year = text(body, 'answerBy-year');
+  const errors: { field: string; reason: string }[] = [];
+  if (!message) errors.push({ field: 'message', reason: 'écrivez ce que vous demandez au demandeur' });
+  const valid = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year);
+  if (!valid)
+    errors.push({
+      field: 'answerBy',
+      reason: 'indiquez la date de réponse attendue, par exemple 17 12 2026',
+    });
+  return {
+    message,
+    answerBy: valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '',
+    errors,
+  };
+}
