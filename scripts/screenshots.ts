@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   try {
     await fetch(`${base}/health`);
   } catch {
-    throw new Error(`Guichet ne répond pas sur ${base} : lancez d’abord « npm start » dans un autre terminal.`);
+    throw new Error(
+      `Guichet ne répond pas sur ${base} : lancez d’abord « npm start » dans un autre terminal.`,
+    );
   }
   mkdirSync(folder, { recursive: true });
   const browser = await launchChromium();
@@ -52,19 +54,28 @@ async function main(): Promise<void> {
     await page.goto(`${base}/simulateur-apa`);
     await choose(page, 'Degré de perte d’autonomie (GIR)', 'GIR 3');
     await choose(page, 'La personne vit-elle seule ou en couple ?', 'Seule');
-    await fill(page, [['Ressources mensuelles du foyer', '1500'], ['Montant mensuel du plan d’aide (facultatif)', '900']]);
+    await fill(page, [
+      ['Ressources mensuelles du foyer', '1500'],
+      ['Montant mensuel du plan d’aide (facultatif)', '900'],
+    ]);
     await page.getByRole('button', { name: 'Estimer' }).click();
     await shoot(page, 'simulateur');
     await page.goto(`${base}/demarches/apa`);
     await shoot(page, 'demarche-apa');
     await page.goto(`${base}/connexion?retour=/demarches/apa`);
     await shoot(page, 'connexion');
-    await page.getByRole('link', { name: /FranceConnect$/ }).first().click();
+    await page
+      .getByRole('link', { name: /FranceConnect$/ })
+      .first()
+      .click();
     await shoot(page, 'fournisseur-identite');
     await page.getByRole('button', { name: 'Se connecter en tant que Claire Martin' }).click();
     await page.getByRole('button', { name: 'Commencer' }).click();
     await choose(page, 'Civilité', 'Madame');
-    await fill(page, [['Prénom', 'Jeanne'], ['Nom d’usage', 'Martin']]);
+    await fill(page, [
+      ['Prénom', 'Jeanne'],
+      ['Nom d’usage', 'Martin'],
+    ]);
     const birth = page.getByRole('group', { name: 'Date de naissance', exact: true });
     await birth.getByLabel('Jour').fill('2');
     await birth.getByLabel('Mois').fill('3');
@@ -73,13 +84,24 @@ async function main(): Promise<void> {
     await shoot(page, 'etape-erreur');
     await birth.getByLabel('Année').fill('1941');
     await next(page);
-    await fill(page, [['Adresse', '12 rue des Tilleuls'], ['Code postal', '14000']]);
+    await fill(page, [
+      ['Adresse', '12 rue des Tilleuls'],
+      ['Code postal', '14000'],
+    ]);
     await page.getByLabel('Commune', { exact: true }).selectOption({ label: 'Caen (14000)' });
     await next(page);
     await choose(page, 'Qui remplit cette demande ?', 'Un proche (famille, ami, voisin)');
-    await fill(page, [['Votre prénom (facultatif)', 'Claire'], ['Votre nom (facultatif)', 'Martin'], ['Votre adresse e-mail (facultatif)', 'claire.martin@demo.calvados.invalid']]);
+    await fill(page, [
+      ['Votre prénom (facultatif)', 'Claire'],
+      ['Votre nom (facultatif)', 'Martin'],
+      ['Votre adresse e-mail (facultatif)', 'claire.martin@demo.calvados.invalid'],
+    ]);
     await next(page);
-    await choose(page, 'La personne âgée vit-elle en couple ?', 'Seule (célibataire, veuve, divorcée ou séparée)');
+    await choose(
+      page,
+      'La personne âgée vit-elle en couple ?',
+      'Seule (célibataire, veuve, divorcée ou séparée)',
+    );
     await choose(page, 'Avec qui vit-elle ?', 'Seule');
     await next(page);
     await fill(page, [['Ressources mensuelles du foyer', '1500']]);
@@ -89,7 +111,13 @@ async function main(): Promise<void> {
     await next(page);
     await choose(page, 'Perçoit-elle déjà l’une de ces aides ?', 'Aucune de ces aides');
     await next(page);
-    for (const question of ['se laver', 's’habiller', 'manger', 'se déplacer chez elle', 'sortir de chez elle']) {
+    for (const question of [
+      'se laver',
+      's’habiller',
+      'manger',
+      'se déplacer chez elle',
+      'sortir de chez elle',
+    ]) {
       await choose(page, `A-t-elle besoin d’aide pour ${question} ?`, 'Oui');
     }
     await choose(page, 'Vit-elle isolée ?', 'Non');
