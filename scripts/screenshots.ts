@@ -136,6 +136,19 @@ async function main(): Promise<void> {
     await shoot(page, 'mes-demarches');
     await page.goto(`${base}/page-inconnue`);
     await shoot(page, 'page-introuvable');
+    // The staff: sign out of Guichet and the provider, sign in as the Caen office's agent.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: /déconnecter/i }).click();
+    await page.goto(`${base}/connexion?retour=/agents/dossiers`);
+    const staff = { name: /compte du Département/ };
+    await page.getByRole('link', staff).or(page.getByRole('button', staff)).first().click();
+    await page.getByRole('button', { name: 'Se connecter en tant que Karim Benali' }).click();
+    await page.waitForURL(/\/agents\/dossiers$/);
+    await shoot(page, 'agents-dossiers');
+    await page.locator('table a').first().click();
+    await shoot(page, 'agents-dossier');
   } finally {
     await browser.close();
   }
