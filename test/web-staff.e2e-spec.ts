@@ -131,6 +131,9 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
 
     // A supervisor previews a refusal of the same file at the same moment; the agent confirms first.
     const supervisor = await staffPage('Marc Duval');
+    await supervisor.pages.visit(`${platform.url}/agents/dossiers`);
+    const load = await supervisor.page.locator('table', { hasText: 'Équipe CAS-CAEN' }).innerText();
+    expect(load).toMatch(/Agent CAS-CAEN \(démo\)\s+1/);
     await supervisor.pages.visit(`${platform.url}/agents/dossiers/${id}`);
     await supervisor.page.getByLabel('Refuser (motif obligatoire)').check();
     await supervisor.pages.fill('Motif (lu par le demandeur)', 'Ressources mal déclarées.');

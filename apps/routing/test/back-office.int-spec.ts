@@ -1,5 +1,6 @@
 import { SUBJECTS } from '#domain';
-import { eventually } from '#testing';
+import request from 'supertest';
+import { bearer, eventually } from '#testing';
 import { expectStatus, type RoutingUnderTest, staff, startRouting, submitFile } from './routing.harness.js';
 
 describe('routing: files routed to teams and worked in the back office (real PostgreSQL + nats-server)', () => {
@@ -226,6 +227,29 @@ describe('routing: files routed to teams and worked in the back office (real Pos
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     expect(answers.find((answer) => answer.status === 409)!.body.error.code).toBe('INVALID_TRANSITION');
     expect(await routing.events(SUBJECTS.applicationDecided, file.id)).toHaveLength(1);
+  });
+
+  it('shows a supervisor the open files of each agent of their teams, the least loaded first; not an agent', async () => {
+    const file = await submitFile(routing, { procedure: 'apcr' });
+    await routed(file.id, chloe);
+    await chloe.claim(file.id).then(expectStatus(200));
+    const load = (
+      await request(routing.service.url)
+        .get('/api/back-office/teams-load')
+        .set('Authorization', await bearer('supervisor', { sub: 'chef-apcr', teams: ['APCR-DESK'] }))
+        .expect(200)
+    ).body;
+    expect(load.items).toHaveLength(1);
+    expect(load.items[0].teamCode).toBe('APCR-DESK');
+    const counts = load.items[0].agents.map((agent: { openFiles: number }) => agent.openFiles);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(
+      load.items[0].agents.find((agent: { subject: string }) => agent.subject === 'agent-chloe')?.openFiles,
+    ).toBeGreaterThan(0);
+    await request(routing.service.url)
+      .get('/api/back-office/teams-load')
+      .set('Authorization', await bearer('agent', { sub: 'agent-chloe', teams: ['APCR-DESK'] }))
+      .expect(403);
   });
 
   it('closes a withdrawn file in the inbox', async () => {

@@ -12,14 +12,14 @@ import { FileEntity } from './files/file.entity.js';
 import { FileEventsHandler } from './files/file-events.handler.js';
 import { FileRoutingService } from './files/file-routing.service.js';
 import { FileWork } from './files/file-work.js';
-import { BackOfficeController } from './http/back-office.controller.js';
+import { BackOfficeController, TeamsLoadController } from './http/back-office.controller.js';
 import { InboxService } from './inbox/inbox.service.js';
 import { InfoRequestsService } from './info-requests/info-requests.service.js';
 
 /** What the back office adds to the routing module (it needs `DirectoryIndex` and `Clock` bound). */
 export const BACK_OFFICE_ENTITIES = [FileEntity, FileHistoryEntity];
 export const BACK_OFFICE_MIGRATIONS = [BackOfficeTables1764000100000];
-export const BACK_OFFICE_CONTROLLERS = [BackOfficeController, FileEventsHandler];
+export const BACK_OFFICE_CONTROLLERS = [BackOfficeController, TeamsLoadController, FileEventsHandler];
 
 export function backOfficeProviders(config: RoutingConfig): Provider[] {
   return [

@@ -64,6 +64,10 @@ export class StaffPagesController {
     });
     const inbox = expectData(answer);
     const titles = await this.titles();
+    // A supervisor sees who is overloaded before assigning.
+    const load = person.roles.includes('supervisor')
+      ? (await api.routing.GET('/api/back-office/teams-load')).data?.items
+      : undefined;
     const pages = Math.max(1, Math.ceil(inbox.total / PAGE_SIZE));
     const keep = (target: number) =>
       `/agents/dossiers?${new URLSearchParams({ ...(query as Record<string, string>), page: String(target) })}`;
@@ -72,6 +76,13 @@ export class StaffPagesController {
       rows: inboxRows(inbox.items, person.subject, titles),
       total: inbox.total,
       teams: person.teams,
+      load: load?.map((team) => ({
+        teamCode: team.teamCode,
+        rows: team.agents.map((agent) => [
+          { text: agent.displayName },
+          { text: String(agent.openFiles), format: 'numeric' },
+        ]),
+      })),
       filters: { statut: status ?? '', demarche: procedure ?? '', attribution: query.attribution ?? '' },
       procedures: [...titles].map(([code, title]) => ({ code, title })),
       pagination: {

@@ -296,6 +296,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/back-office/teams-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Charge de chaque agent de mes équipes (dossiers en cours), le moins chargé d’abord */
+        get: operations["TeamsLoadController_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -619,6 +636,15 @@ export interface components {
             reason?: string;
             /** @description APCR : montant accordé en centimes (APA : calculé à partir du plan accepté) */
             amountCents?: number;
+        };
+        TeamLoadDoc: {
+            /** @example CAS-CAEN */
+            teamCode: string;
+            /** @description Les agents de l’équipe, le moins chargé d’abord */
+            agents: components["schemas"]["AgentLoadDoc"][];
+        };
+        TeamsLoadDoc: {
+            items: components["schemas"]["TeamLoadDoc"][];
         };
     };
     responses: never;
@@ -1878,6 +1904,52 @@ export interface operations {
             };
             /** @description Une règle de la démarche refuse l’action */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    TeamsLoadController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamsLoadDoc"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou dossier d’une autre équipe */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

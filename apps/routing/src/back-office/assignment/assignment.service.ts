@@ -70,6 +70,30 @@ export class AssignmentService {
     });
   }
 
+  /** The load of each of the caller's teams: its agents and their open files, the least loaded first. */
+  async teamsLoad(principal: Principal) {
+    const teams = principal.teams.map((teamCode) => ({
+      teamCode,
+      agents: this.directory.agentsOf(teamCode),
+    }));
+    const load = await openFilesPerAgent(
+      this.dataSource.manager,
+      teams.flatMap((team) => team.agents.map((agent) => agent.subject)),
+    );
+    return {
+      items: teams.map((team) => ({
+        teamCode: team.teamCode,
+        agents: team.agents
+          .map((agent) => ({
+            subject: agent.subject,
+            displayName: agent.displayName,
+            openFiles: load.get(agent.subject) ?? 0,
+          }))
+          .sort((a, b) => a.openFiles - b.openFiles),
+      })),
+    };
+  }
+
   /** The agents of the file's team with their open files, the least loaded first and suggested. */
   async suggestion(principal: Principal, id: string) {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {

@@ -15,7 +15,7 @@ import {
   InboxQuery,
   RequestInfoRequest,
 } from './back-office.dto.js';
-import { AssigneeSuggestionDoc, FileDetailDoc, InboxPageDoc } from './back-office.responses.js';
+import { AssigneeSuggestionDoc, FileDetailDoc, InboxPageDoc, TeamsLoadDoc } from './back-office.responses.js';
 
 const ID = { name: 'id', description: 'Identifiant du dossier (celui de la demande)', format: 'uuid' };
 const R400 = { status: 400, description: 'Requête invalide (champs en erreur détaillés)' };
@@ -210,5 +210,25 @@ export class BackOfficeController {
     @Body() body: DecideRequest,
   ) {
     return this.decisions.decide(principal, params.id, body);
+  }
+}
+
+/** A supervisor's view of who is overloaded: the open files of each agent of their teams. */
+@ApiTags('back-office')
+@ApiBearerAuth()
+@ApiResponse(R401)
+@ApiResponse(R403)
+@Controller('api/back-office/teams-load')
+@Roles('supervisor')
+export class TeamsLoadController {
+  constructor(private readonly assignment: AssignmentService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Charge de chaque agent de mes équipes (dossiers en cours), le moins chargé d’abord',
+  })
+  @ApiOkResponse({ type: TeamsLoadDoc })
+  load(@CurrentPrincipal() principal: Principal) {
+    return this.assignment.teamsLoad(principal);
   }
 }

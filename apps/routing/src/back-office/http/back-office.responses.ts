@@ -122,3 +122,13 @@ export class AssigneeSuggestionDoc {
   @ApiProperty({ type: AgentLoadDoc, nullable: true }) suggested: AgentLoadDoc | null;
   @ApiProperty({ type: [AgentLoadDoc] }) agents: AgentLoadDoc[];
 }
+
+export class TeamLoadDoc {
+  @ApiProperty({ example: 'CAS-CAEN' }) teamCode: string;
+  @ApiProperty({ type: [AgentLoadDoc], description: 'Les agents de l’équipe, le moins chargé d’abord' })
+  agents: AgentLoadDoc[];
+}
+
+export class TeamsLoadDoc {
+  @ApiProperty({ type: [TeamLoadDoc] }) items: TeamLoadDoc[];
+}
