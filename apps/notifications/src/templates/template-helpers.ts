@@ -1,3 +1,5 @@
+import { frenchInstant } from '#domain';
+
 /**
  * Formatting helpers the templates call, pure: legal dates and instants in Europe/Paris, money from integer cents,
  * and labels of the outcomes. Each helper name is known to the boot check (template-variables.ts).
@@ -7,14 +9,6 @@ const DATE = new Intl.DateTimeFormat('fr-FR', {
   month: 'long',
   year: 'numeric',
   timeZone: 'UTC',
-});
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Paris',
 });
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 
@@ -27,7 +21,7 @@ export function formatLegalDate(value: unknown): string {
 /** An instant → « 2 mars 2026 à 10:00 », in Europe/Paris. */
 export function formatInstant(value: unknown): string {
   if (typeof value !== 'string') return String(value ?? '');
-  return DATE_TIME.format(new Date(value));
+  return frenchInstant(new Date(value));
 }
 
 /** Integer cents → « 1 234,56 € ». */

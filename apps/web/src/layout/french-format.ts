@@ -1,42 +1,30 @@
-/** How dates and amounts read in French on the pages. Pure. */
+import { cents, euros as eurosOf, frenchDate as frenchLegalDate, frenchInstant, parisDate } from '#domain';
 
-const DATE = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Paris',
-});
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Paris',
-});
-const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+/**
+ * How dates and amounts read on the pages: the domain's French formats (libs/domain), made tolerant of what an
+ * API answer may hold (null, an instant instead of a date). Pure.
+ */
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A legal date (YYYY-MM-DD, Europe/Paris) or an instant → « 2 mars 2026 ». */
 export function frenchDate(value: string | null | undefined): string {
   if (!value) return '';
-  const calendar = CALENDAR_DATE.exec(value);
-  // A calendar date is a date in Paris: read it at noon UTC so that no time zone moves it to another day.
-  const instant = calendar ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return Number.isNaN(instant.getTime()) ? value : DATE.format(instant);
+  if (CALENDAR_DATE.test(value)) return frenchLegalDate(value);
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : frenchLegalDate(parisDate(instant));
 }
 
-/** An instant → « 2 mars 2026 à 14:05 ». */
+/** An instant → « 2 mars 2026 à 14:05 » (Europe/Paris). */
 export function frenchDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? value : DATE_TIME.format(instant).replace(' ', ' ');
+  return Number.isNaN(instant.getTime()) ? value : frenchInstant(instant);
 }
 
 /** Integer cents → « 1 234,56 € ». */
-export function euros(cents: number | null | undefined): string {
-  return typeof cents === 'number' ? EUROS.format(cents / 100) : '';
+export function euros(amount: number | null | undefined): string {
+  return typeof amount === 'number' && Number.isSafeInteger(amount) ? eurosOf(cents(amount)) : '';
 }
 
 /** Whole days from one calendar date to another (negative when past). */
@@ -46,5 +34,5 @@ export function daysBetween(from: string, to: string): number {
 
 /** Today's date in Paris, YYYY-MM-DD (legal dates are calendar dates in Europe/Paris). */
 export function parisToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  return parisDate(now);
 }

@@ -65,6 +65,20 @@ export function ageOn(birthDate: LegalDate, on: LegalDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+const INSTANT_FORMAT = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** An instant as people in France read it: "2 mars 2026 à 10:00" (Europe/Paris). */
+export function frenchInstant(instant: Date): string {
+  return INSTANT_FORMAT.format(instant);
+}
+
 /** "23 janvier 2027". */
 export function frenchDate(date: LegalDate): string {
   const [year, month, day] = parts(date);
