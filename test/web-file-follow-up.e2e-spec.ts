@@ -57,15 +57,15 @@ describe('web: following a file and answering from its page', () => {
     expect(submitted.response.status).toBe(201);
     await eventually(async () => {
       const file = await daughter.intake.GET('/api/applications/{id}', { params: { path: { id } } });
-      expect((file.data?.handling as { team?: { code: string } }).team?.code).toBe('CAS-CAEN');
+      expect(file.data?.handling.team?.code).toBe('CAS-CAEN');
     }, 30_000);
     return id;
   }
 
-  async function handlingOf(id: string): Promise<Record<string, { status?: string } | undefined>> {
+  async function handlingOf(id: string) {
     const daughter = await as('citizen', 'demo-fille');
     const file = await daughter.intake.GET('/api/applications/{id}', { params: { path: { id } } });
-    return file.data?.handling as Record<string, { status?: string } | undefined>;
+    return file.data?.handling ?? {};
   }
 
   it('answers a request for information, accepts the care plan, reads the decision, sends evidence and answers the control', async () => {

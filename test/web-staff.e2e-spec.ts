@@ -104,7 +104,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     });
     await eventually(async () => {
       const file = await daughter.intake.GET('/api/applications/{id}', { params: { path: { id } } });
-      expect((file.data?.handling as { carePlan?: { status: string } }).carePlan?.status).toBe('proposed');
+      expect(file.data?.handling.carePlan?.status).toBe('proposed');
     }, 30_000);
     const accepted = await daughter.intake.POST('/api/applications/{id}/care-plan/answer', {
       params: { path: { id } },
@@ -147,9 +147,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     // What the daughter reads is what the preview said.
     await eventually(async () => {
       const file = await daughter.intake.GET('/api/applications/{id}', { params: { path: { id } } });
-      expect((file.data?.handling as { decision?: { amountCents: number } }).decision?.amountCents).toBe(
-        77_155,
-      );
+      expect(file.data?.handling.decision?.amountCents).toBe(77_155);
     }, 30_000);
     await close();
   }, 240_000);

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../procedures/procedure.js';
 import type { ApplicationHandling } from './application.entity.js';
 import type { ApplicationStatus } from './application.lifecycle.js';
 import type { ApplicationView, Receipt } from './application.view.js';
+import { HandlingDoc } from './handling.responses.js';
 
 /*
  * The answers of the applications API as OpenAPI schemas. Each class implements the view the code returns, so that
@@ -43,9 +44,8 @@ export class ApplicationViewDoc implements ApplicationView {
     'granted' | 'rejected' | null;
   @ApiProperty({ type: [RuleFindingDoc] }) warnings: RuleFinding[];
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Équipe, agent, demande en cours, décision',
+    type: HandlingDoc,
+    description: 'Équipe, agent, demande en cours, plan d’aide, décision, contrôle',
   })
   handling: ApplicationHandling;
   @ApiProperty({

@@ -1,6 +1,6 @@
 import { daysBetween, euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
 import type { ApplicationView } from './receipt.view.js';
-import { type Handling, readHandling } from './handling.js';
+import type { Handling } from './handling.js';
 import { silenceSentence } from './receipt.view.js';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -86,7 +86,7 @@ export function fileView(
   timeline: { at: string; text: string }[],
   today: string,
 ) {
-  const handling = readHandling(application.handling);
+  const handling = application.handling;
   const deadline = application.decisionDeadline;
   const decision = handling.decision;
   return {

@@ -1,7 +1,6 @@
 import type { IntakeComponents } from '#api-client';
 import { frenchDate, frenchDateTime } from '../layout/french-format.js';
 import type { ProcedureDescription } from '../procedures/procedure-catalogue.js';
-import { readHandling } from './handling.js';
 
 export type ApplicationView = IntakeComponents['schemas']['ApplicationViewDoc'];
 
@@ -15,7 +14,7 @@ export function silenceSentence(deadline: string, silenceMeans: string | null | 
 
 /** The receipt page: number, date, legal deadline, what silence means, the team once the file is routed. Pure. */
 export function receiptView(application: ApplicationView, procedure: ProcedureDescription) {
-  const handling = readHandling(application.handling);
+  const handling = application.handling;
   return {
     applicationId: application.id,
     procedureTitle: procedure.title,

@@ -472,6 +472,93 @@ export interface components {
             code: string;
             message: string;
         };
+        PublicContactDoc: {
+            name: string;
+            address?: string;
+            phone?: string;
+            email?: string;
+            hours?: string;
+        };
+        HandlingTeamDoc: {
+            /** @example CAS-CAEN */
+            code: string;
+            contact: components["schemas"]["PublicContactDoc"];
+        };
+        HandlingInfoRequestDoc: {
+            /** Format: uuid */
+            requestId: string;
+            message: string;
+            /** Format: date */
+            answerBy: string;
+        };
+        HandlingDecisionDoc: {
+            /** @enum {string} */
+            outcome: "granted" | "rejected" | "closed" | "deemed_granted" | "deemed_rejected";
+            /** @description Une décision par silence (réputée accordée ou refusée) */
+            tacit: boolean;
+            reason: string;
+            /** @description Montant mensuel ou accordé, en centimes */
+            amountCents?: number;
+            /** @description Voies et délais de recours */
+            remedies: string;
+            /** Format: date-time */
+            decidedAt: string;
+            gir?: number;
+            planCents?: number;
+            participationCents?: number;
+            provisionalParameters?: boolean;
+        };
+        HandlingCarePlanDoc: {
+            /** Format: uuid */
+            planId: string;
+            /** Format: date */
+            evaluatedOn: string;
+            gir: number;
+            planCents: number;
+            participationCents: number;
+            apaCents: number;
+            /** Format: date */
+            answerBy: string;
+            description?: string;
+            provisionalParameters?: boolean;
+            /** @enum {string} */
+            status: "proposed" | "accepted" | "changes_requested";
+            /** Format: date-time */
+            answeredAt?: string;
+            requestedChanges?: string;
+        };
+        HandlingProposalDoc: {
+            /** @enum {string} */
+            outcome: "compliant" | "corrected" | "overpayment" | "fraud_suspected";
+            reason: string;
+            /** Format: date */
+            answerBy: string;
+        };
+        HandlingCheckDoc: {
+            /** Format: uuid */
+            checkId: string;
+            /** @enum {string} */
+            status: "open" | "evidence_requested" | "contradictory" | "concluded";
+            /** Format: date */
+            dueDate?: string;
+            outcome?: string;
+            proposal?: components["schemas"]["HandlingProposalDoc"];
+            /** Format: date-time */
+            answeredAt?: string;
+        };
+        HandlingDoc: {
+            /** @description L’équipe qui suit le dossier et son contact public */
+            team?: components["schemas"]["HandlingTeamDoc"];
+            /** @description Un agent a pris le dossier en charge */
+            agentAssigned?: boolean;
+            /** @description Les informations demandées, en attente */
+            infoRequest?: components["schemas"]["HandlingInfoRequestDoc"];
+            decision?: components["schemas"]["HandlingDecisionDoc"];
+            /** @description APA : le plan d’aide proposé (CASF R232-7) */
+            carePlan?: components["schemas"]["HandlingCarePlanDoc"];
+            /** @description Le contrôle a posteriori en cours, s’il y en a un */
+            check?: components["schemas"]["HandlingCheckDoc"];
+        };
         ApplicationViewDoc: {
             /** Format: uuid */
             id: string;
@@ -493,10 +580,8 @@ export interface components {
             /** @enum {string|null} */
             silenceMeans: "granted" | "rejected" | null;
             warnings: components["schemas"]["RuleFindingDoc"][];
-            /** @description Équipe, agent, demande en cours, décision */
-            handling: {
-                [key: string]: unknown;
-            };
+            /** @description Équipe, agent, demande en cours, plan d’aide, décision, contrôle */
+            handling: components["schemas"]["HandlingDoc"];
             /** @description Le formulaire (voir GET /api/procedures/{code}) */
             data: {
                 [key: string]: unknown;
