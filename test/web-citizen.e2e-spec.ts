@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { SUBJECTS } from '#domain';
-import { bearer, eventsOnStream, eventually, startTestSmtp, type TestSmtp } from '#testing';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { bearer, eventsOnStream, eventually } from '#testing';
+import { openSession, webRig } from './support/browser.js';
 import { APA_PARTS, CitizenPages } from './support/citizen-pages.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 /** An e-mail as a person reads it: quoted-printable lines joined and decoded (UTF-8). */
 function readableMail(raw: string): string {
@@ -18,34 +16,19 @@ function readableMail(raw: string): string {
  * server as real processes. Every page visited passes axe-core (WCAG 2.1 A and AA) with no violation.
  */
 describe('web for citizens, in a browser', () => {
-  let platform: RunningPlatform;
-  let smtp: TestSmtp;
-  let browser: Browser;
-  const audit = new AccessibilityAudit();
+  const rig = webRig('web-citizen', { smtp: true });
+  const { audit } = rig;
   const DAUGHTER_EMAIL = 'claire.martin@demo.calvados.invalid';
-
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    platform = await startPlatform('web-citizen', { web: true, smtpUrl: smtp.url });
-    browser = await launchChromium();
-    audit.useMirror(await (await browser.newContext()).newPage());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await smtp?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
-  });
 
   /** Journey 1 (and 5 without JavaScript): the daughter files an APA request for her mother. */
   async function fileApaForMother(javaScriptEnabled: boolean): Promise<void> {
-    const { page, context, consoleErrors } = await openSession(browser, { javaScriptEnabled, width: 375 });
+    const { page, context, consoleErrors } = await openSession(rig.browser, {
+      javaScriptEnabled,
+      width: 375,
+    });
     if (!javaScriptEnabled) audit.markWithoutJavaScript(page);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.follow('Allocation personnalisée d’autonomie (APA) à domicile');
     await pages.follow('Se connecter pour commencer');
     await pages.signInAs('Claire Martin');
@@ -65,9 +48,9 @@ describe('web for citizens, in a browser', () => {
     await pages.signOut();
 
     // Back later: « Mes démarches » resumes where she stopped.
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.signInAs('Claire Martin');
-    await pages.visit(`${platform.url}/mes-demarches`);
+    await pages.visit(`${rig.platform.url}/mes-demarches`);
     await pages.follow('Allocation personnalisée d’autonomie (APA) à domicile');
     // The task list: two parts done, the third to do.
     expect(await page.locator('.govuk-task-list__item').count()).toBe(10);
@@ -118,11 +101,11 @@ describe('web for citizens, in a browser', () => {
     expect(await page.getByText('Date limite de décision').count()).toBeGreaterThan(0);
     expect(await page.getByText(/réputée acceptée/).count()).toBeGreaterThan(0);
 
-    const api = await fetch(`${platform.url}/api/applications`, {
+    const api = await fetch(`${rig.platform.url}/api/applications`, {
       headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
     }).then((answer) => answer.json() as Promise<{ items: { id: string; receiptNumber: string | null }[] }>);
     expect(api.items.filter((item) => item.receiptNumber === receiptNumber)).toHaveLength(1);
-    const submitted = await eventsOnStream(platform.nats.url, SUBJECTS.applicationSubmitted);
+    const submitted = await eventsOnStream(rig.platform.nats.url, SUBJECTS.applicationSubmitted);
     expect(submitted.filter((event) => event.aggregateId === applicationId)).toHaveLength(1);
 
     // Within seconds, the file's page names the Caen office.
@@ -141,7 +124,7 @@ describe('web for citizens, in a browser', () => {
 
     // The acknowledgement reached the catcher once.
     const acknowledgements = () =>
-      smtp.mails.filter(
+      rig.smtp.mails.filter(
         (mail) =>
           mail.to.includes(DAUGHTER_EMAIL) &&
           readableMail(mail.raw).includes('Nous avons bien reçu votre demande') &&

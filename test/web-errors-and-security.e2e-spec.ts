@@ -1,36 +1,17 @@
-import type { Browser } from 'playwright-core';
 import { eventually } from '#testing';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { openSession, webRig } from './support/browser.js';
 import { CitizenPages } from './support/citizen-pages.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 /**
  * The pages' security headers and error pages, in French and accessible: 404, 403 (a form without its token), the
  * session that ran out (back where one was after signing in again), a service down (503). Access tokens live 6 s.
  */
 describe('web: security headers, error pages, expired session, a service down', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const audit = new AccessibilityAudit();
-
-  beforeAll(async () => {
-    platform = await startPlatform('web-errors', {
-      web: true,
-      identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' },
-    });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
-  });
+  const rig = webRig('web-errors', { identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' } });
+  const { audit } = rig;
 
   it('sends a strict Content-Security-Policy, refuses framing, and keeps the session in an HttpOnly SameSite=Lax cookie', async () => {
-    const answer = await fetch(`${platform.url}/`);
+    const answer = await fetch(`${rig.platform.url}/`);
     const csp = answer.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
     expect(csp).not.toContain('unsafe-inline');
@@ -48,25 +29,25 @@ describe('web: security headers, error pages, expired session, a service down', 
     expect(session).not.toMatch(/Secure/); // served over http here; Secure behind https (PUBLIC_BASE_URL)
     expect(html).not.toMatch(/cdn|googleapis|unpkg|jsdelivr/i);
     for (const asset of ['/assets/guichet.css', '/assets/govuk-frontend.min.js', '/assets/init.js']) {
-      expect((await fetch(`${platform.url}${asset}`)).status).toBe(200);
+      expect((await fetch(`${rig.platform.url}${asset}`)).status).toBe(200);
     }
   });
 
   it('answers an unknown page with the French 404 page, and the API with its JSON error', async () => {
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    const answer = await page.goto(`${platform.url}/cette-page-n-existe-pas`);
+    const answer = await page.goto(`${rig.platform.url}/cette-page-n-existe-pas`);
     expect(answer?.status()).toBe(404);
     await audit.check(page);
     expect(await pages.heading()).toBe('Page introuvable');
-    const api = await fetch(`${platform.url}/api/nothing-here`);
+    const api = await fetch(`${rig.platform.url}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect((await api.json()) as unknown).toMatchObject({ error: { code: 'NOT_FOUND' } });
     await context.close();
   });
 
   it('refuses a form posted without its CSRF token with the French 403 page, and does nothing', async () => {
-    const answer = await fetch(`${platform.url}/simulateur-apa`, {
+    const answer = await fetch(`${rig.platform.url}/simulateur-apa`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'gir=3&household=alone&resources=1500',
@@ -76,8 +57,8 @@ describe('web: security headers, error pages, expired session, a service down', 
     expect(html).toContain('Vous n’avez pas accès à cette page');
     expect(html).not.toContain('Résultat de l’estimation');
 
-    const { page, context } = await openSession(browser);
-    await page.goto(`${platform.url}/simulateur-apa`);
+    const { page, context } = await openSession(rig.browser);
+    await page.goto(`${rig.platform.url}/simulateur-apa`);
     await page.locator('input[name="_csrf"]').evaluate((input) => input.setAttribute('value', 'forged'));
     await page.getByLabel('GIR 3').check();
     await page.getByRole('button', { name: 'Estimer' }).click();
@@ -87,9 +68,9 @@ describe('web: security headers, error pages, expired session, a service down', 
   });
 
   it('estimates the APA from the simulator, with errors next to the fields', async () => {
-    const { page, context } = await openSession(browser, { width: 375 });
+    const { page, context } = await openSession(rig.browser, { width: 375 });
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/simulateur-apa`);
+    await pages.visit(`${rig.platform.url}/simulateur-apa`);
     await pages.press('Estimer');
     expect(await pages.errorSummary()).toHaveLength(3);
     await pages.choose('Degré de perte d’autonomie (GIR)', 'GIR 3');
@@ -108,15 +89,15 @@ describe('web: security headers, error pages, expired session, a service down', 
   });
 
   it('after the session runs out, says so, and brings the person back where they were once signed in again', async () => {
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/mes-demarches`);
+    await pages.visit(`${rig.platform.url}/mes-demarches`);
     await pages.signInAs('Claire Martin');
     expect(new URL(page.url()).pathname).toBe('/mes-demarches');
     // The access token lives 6 seconds: wait until the page says the session ran out.
     await eventually(
       async () => {
-        await page.goto(`${platform.url}/mes-demarches`);
+        await page.goto(`${rig.platform.url}/mes-demarches`);
         expect(await pages.heading()).toBe('Votre session a expiré');
       },
       30_000,
@@ -139,10 +120,10 @@ describe('web: security headers, error pages, expired session, a service down', 
   });
 
   it('shows the French 503 page, without internals, when a service does not answer', async () => {
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await platform.services.intake.stop();
-    const answer = await page.goto(`${platform.url}/demarches/apa`);
+    await rig.platform.services.intake.stop();
+    const answer = await page.goto(`${rig.platform.url}/demarches/apa`);
     expect(answer?.status()).toBe(503);
     await audit.check(page);
     expect(await pages.heading()).toBe('Désolé, le service est momentanément indisponible');

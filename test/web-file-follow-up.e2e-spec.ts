@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core';
 import { createApiClients } from '#api-client';
 import { parisDate } from '#domain';
 import { bearer, eventually } from '#testing';
 import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
 import { PDF } from '../apps/intake/test/evidence.fixture.js';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { openSession, webRig } from './support/browser.js';
 import { CitizenPages } from './support/citizen-pages.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 const inDays = (days: number) => parisDate(new Date(Date.now() + days * 86_400_000));
 
@@ -16,26 +14,12 @@ const inDays = (days: number) => parisDate(new Date(Date.now() + days * 86_400_0
  * (their pages are the next issue). Every page visited passes axe-core.
  */
 describe('web: following a file and answering from its page', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const audit = new AccessibilityAudit();
-
-  beforeAll(async () => {
-    platform = await startPlatform('web-follow-up', { web: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
-  });
+  const rig = webRig('web-follow-up');
+  const { audit } = rig;
 
   const as = async (role: 'citizen' | 'agent' | 'auditor', sub: string, teams?: string[]) =>
     createApiClients({
-      baseUrl: platform.url,
+      baseUrl: rig.platform.url,
       headers: { Authorization: await bearer(role, { sub, teams }) },
     });
 
@@ -89,11 +73,11 @@ describe('web: following a file and answering from its page', () => {
     });
     await eventually(async () => expect((await handlingOf(id)).infoRequest).toBeDefined(), 30_000);
 
-    const { page, context, consoleErrors } = await openSession(browser);
+    const { page, context, consoleErrors } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.signInAs('Claire Martin');
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     const asking = page.locator('.govuk-inset-text', {
       hasText: 'Merci de préciser les horaires de passage',
     });
@@ -131,7 +115,7 @@ describe('web: following a file and answering from its page', () => {
       ).response.status,
     ).toBe(200);
     await eventually(async () => expect((await handlingOf(id)).carePlan?.status).toBe('proposed'), 30_000);
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     expect(await page.getByText('900,00 €').count()).toBeGreaterThan(0);
     await page.getByLabel('Oui, j’accepte le plan d’aide').check();
     await pages.press('Envoyer ma réponse');
@@ -145,7 +129,7 @@ describe('web: following a file and answering from its page', () => {
     });
     expect(decided.response.status).toBe(200);
     await eventually(async () => expect((await handlingOf(id)).decision).toBeDefined(), 30_000);
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     expect(await page.getByRole('heading', { name: 'Demande accordée' }).count()).toBe(1);
     expect(await page.getByText('Voies et délais de recours').count()).toBe(1);
 
@@ -168,7 +152,7 @@ describe('web: following a file and answering from its page', () => {
       async () => expect((await handlingOf(id)).check?.status).toBe('evidence_requested'),
       30_000,
     );
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     expect(await page.getByText(/Taille maximale : 10 Mo/).count()).toBe(1);
     await page.getByLabel('Justificatif').setInputFiles({
       name: 'notes.txt',
@@ -197,7 +181,7 @@ describe('web: following a file and answering from its page', () => {
     });
     expect(proposed.response.status).toBe(201);
     await eventually(async () => expect((await handlingOf(id)).check?.status).toBe('contradictory'), 30_000);
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     const proposal = page.locator('.govuk-inset-text', { hasText: 'omettaient une pension de réversion' });
     expect(await proposal.count()).toBe(1);
     await pages.fill('Votre réponse', 'J’avais oublié cette pension ; je la déclare désormais.');
@@ -209,14 +193,14 @@ describe('web: following a file and answering from its page', () => {
 
   it('reads the in-app messages and marks one read; withdraws a file after a confirmation page', async () => {
     const id = await fileForMother();
-    const { page, context } = await openSession(browser, { width: 375 });
+    const { page, context } = await openSession(rig.browser, { width: 375 });
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.signInAs('Claire Martin');
 
     await eventually(
       async () => {
-        await pages.visit(`${platform.url}/messages`);
+        await pages.visit(`${rig.platform.url}/messages`);
         expect(await page.getByRole('button', { name: /Marquer comme lu/ }).count()).toBeGreaterThan(0);
       },
       30_000,
@@ -230,7 +214,7 @@ describe('web: following a file and answering from its page', () => {
     await audit.check(page);
     expect(await page.getByRole('button', { name: /Marquer comme lu/ }).count()).toBe(unreadBefore - 1);
 
-    await pages.visit(`${platform.url}/dossiers/${id}`);
+    await pages.visit(`${rig.platform.url}/dossiers/${id}`);
     await pages.follow('Retirer ma demande');
     expect(await pages.heading()).toMatch(/Voulez-vous vraiment retirer votre demande APA-/);
     await pages.follow('Non, garder ma demande');

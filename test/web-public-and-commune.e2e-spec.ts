@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { axeViolations } from '../libs/testing/src/browser/chromium.js';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { openSession, webRig } from './support/browser.js';
 import { CitizenPages } from './support/citizen-pages.js';
 import { type KeyStep, keyboardSteps, tabTo } from './support/keyboard.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 function dateParts(offsetDays: number): [string, string, string] {
   const date = new Date(Date.now() + offsetDays * 86_400_000);
@@ -14,25 +12,11 @@ const NEXT = 'Enregistrer et continuer';
 
 /** Journeys 2, 3 and 4 in a real Chromium, every page checked with axe-core (WCAG 2.1 A and AA). */
 describe('web: a commune files an APCR request, anyone finds a contact, the APA form by keyboard only', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const audit = new AccessibilityAudit();
-
-  beforeAll(async () => {
-    platform = await startPlatform('web-public', { web: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
-  });
+  const rig = webRig('web-public');
+  const { audit } = rig;
 
   it('the accessibility check fails on a page that breaks a rule (so that its silence means something)', async () => {
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     await page.setContent(
       '<html lang="fr"><head><title>t</title></head><body><main><input type="text"></main></body></html>',
     );
@@ -41,9 +25,9 @@ describe('web: a commune files an APCR request, anyone finds a contact, the APA 
   });
 
   it('2. the secretary of a small commune files an APCR request; a commune over the threshold is refused next to its field', async () => {
-    const { page, context, consoleErrors } = await openSession(browser);
+    const { page, context, consoleErrors } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.follow('Aide aux petites communes rurales (APCR)');
     await pages.follow('Se connecter pour commencer');
     await pages.signInAs('Sophie Leroy');
@@ -99,9 +83,9 @@ describe('web: a commune files an APCR request, anyone finds a contact, the APA 
   });
 
   it('3. someone not signed in finds the contact for « autonomie » in Bayeux, then for a postal code shared by several communes', async () => {
-    const { page, context, consoleErrors } = await openSession(browser, { width: 375 });
+    const { page, context, consoleErrors } = await openSession(rig.browser, { width: 375 });
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/contact`);
+    await pages.visit(`${rig.platform.url}/contact`);
     await pages.press('Trouver mon contact');
     expect(await pages.errorSummary()).toEqual([
       'Indiquez le nom ou le code postal de votre commune',
@@ -118,7 +102,7 @@ describe('web: a commune files an APCR request, anyone finds a contact, the APA 
     expect(await page.getByText('02 31 00 10 01').count()).toBe(1);
     expect(await page.getByText(/Pourquoi ce service/).count()).toBe(1);
 
-    await pages.visit(`${platform.url}/contact`);
+    await pages.visit(`${rig.platform.url}/contact`);
     await pages.fill('Votre commune', '14400');
     await pages.select('Le sujet de votre question', 'Autonomie des personnes âgées (APA)');
     await pages.press('Trouver mon contact');
@@ -131,16 +115,16 @@ describe('web: a commune files an APCR request, anyone finds a contact, the APA 
       0,
     );
 
-    await pages.visit(`${platform.url}/contact?commune=Atlantis&theme=autonomie`);
+    await pages.visit(`${rig.platform.url}/contact?commune=Atlantis&theme=autonomie`);
     expect(await pages.errorNextTo('commune')).toContain('Atlantis');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
 
   it('4. the APA form can be filled and submitted with the keyboard only (Tab, Space, Enter, arrows in a radio group)', async () => {
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/demarches/apa`);
+    await pages.visit(`${rig.platform.url}/demarches/apa`);
     await pages.follow('Se connecter pour commencer');
     await pages.signInAs('Claire Martin');
     const parts: KeyStep[][] = [

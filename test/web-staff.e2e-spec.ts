@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApiClients } from '#api-client';
 import { bearer, eventually } from '#testing';
 import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { openSession, webRig } from './support/browser.js';
 import { CitizenPages } from './support/citizen-pages.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 /**
  * The agents' pages in a real Chromium: the Caen office's inbox, a file read with its reason, claimed, evaluated,
@@ -12,27 +11,13 @@ import { type RunningPlatform, startPlatform } from './support/platform.js';
  * at the same moment is told the file was decided meanwhile; another office's agent gets « page not found ».
  */
 describe('web for agents: inbox, file, care plan and decision previewed, concurrent decision, other team', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const audit = new AccessibilityAudit();
-
-  beforeAll(async () => {
-    platform = await startPlatform('web-staff', { web: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
-  });
+  const rig = webRig('web-staff');
+  const { audit } = rig;
 
   /** An APA request of the demo daughter for her mother in Caen (1 500 € a month, alone), filed through the API. */
   async function filedInCaen(): Promise<{ id: string; receiptNumber: string }> {
     const daughter = createApiClients({
-      baseUrl: platform.url,
+      baseUrl: rig.platform.url,
       headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
     });
     const form = validApaFormData();
@@ -53,9 +38,9 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
   async function staffPage(
     name: string,
   ): Promise<{ page: Page; pages: CitizenPages; close: () => Promise<void> }> {
-    const { page, context } = await openSession(browser, { width: 1024 });
+    const { page, context } = await openSession(rig.browser, { width: 1024 });
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.signInAs(name, 'agent');
     return { page, pages, close: () => context.close() };
   }
@@ -65,7 +50,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     const { page, pages, close } = await staffPage('Karim Benali');
     await eventually(
       async () => {
-        await pages.visit(`${platform.url}/agents/dossiers`);
+        await pages.visit(`${rig.platform.url}/agents/dossiers`);
         expect(await page.getByRole('link', { name: receiptNumber }).count()).toBe(1);
       },
       30_000,
@@ -99,7 +84,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
 
     // The daughter accepts (her page is tested elsewhere); then the decision, previewed as she will read it.
     const daughter = createApiClients({
-      baseUrl: platform.url,
+      baseUrl: rig.platform.url,
       headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
     });
     await eventually(async () => {
@@ -113,7 +98,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     expect(accepted.response.status).toBe(200);
     await eventually(
       async () => {
-        await pages.visit(`${platform.url}/agents/dossiers/${id}`);
+        await pages.visit(`${rig.platform.url}/agents/dossiers/${id}`);
         expect(await page.getByText(/accepté par le bénéficiaire/).count()).toBe(1);
       },
       30_000,
@@ -131,10 +116,10 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
 
     // A supervisor previews a refusal of the same file at the same moment; the agent confirms first.
     const supervisor = await staffPage('Marc Duval');
-    await supervisor.pages.visit(`${platform.url}/agents/dossiers`);
+    await supervisor.pages.visit(`${rig.platform.url}/agents/dossiers`);
     const load = await supervisor.page.locator('table', { hasText: 'Équipe CAS-CAEN' }).innerText();
     expect(load).toMatch(/Agent CAS-CAEN \(démo\)\s+1/);
-    await supervisor.pages.visit(`${platform.url}/agents/dossiers/${id}`);
+    await supervisor.pages.visit(`${rig.platform.url}/agents/dossiers/${id}`);
     await supervisor.page.getByLabel('Refuser (motif obligatoire)').check();
     await supervisor.pages.fill('Motif (lu par le demandeur)', 'Ressources mal déclarées.');
     await supervisor.pages.press('Voir la décision avant de la notifier');
@@ -156,7 +141,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     const { id } = await filedInCaen();
     await eventually(async () => {
       const agent = createApiClients({
-        baseUrl: platform.url,
+        baseUrl: rig.platform.url,
         headers: { Authorization: await bearer('agent', { sub: 'agent-cas-caen', teams: ['CAS-CAEN'] }) },
       });
       const file = await agent.routing.GET('/api/back-office/applications/{id}', {
@@ -165,17 +150,17 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
       expect(file.response.status).toBe(200);
     }, 30_000);
     const bocage = await staffPage('Élodie Lefèvre');
-    const answer = await bocage.page.goto(`${platform.url}/agents/dossiers/${id}`);
+    const answer = await bocage.page.goto(`${rig.platform.url}/agents/dossiers/${id}`);
     expect(answer?.status()).toBe(404);
     await audit.check(bocage.page);
     expect(await bocage.pages.heading()).toBe('Page introuvable');
     await bocage.close();
 
-    const { page, context } = await openSession(browser);
+    const { page, context } = await openSession(rig.browser);
     const pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
+    await pages.visit(`${rig.platform.url}/`);
     await pages.signInAs('Claire Martin');
-    const refused = await page.goto(`${platform.url}/agents/dossiers`);
+    const refused = await page.goto(`${rig.platform.url}/agents/dossiers`);
     expect(refused?.status()).toBe(403);
     await audit.check(page);
     await context.close();

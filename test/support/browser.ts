@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestSmtp, type TestSmtp } from '#testing';
 import { axeViolations, launchChromium } from '../../libs/testing/src/browser/chromium.js';
+import { type RunningPlatform, startPlatform } from './platform.js';
 
 const ID_IN_PATH = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const INTERACTION_ID = /\/interaction\/[^/?#]+/;
@@ -75,3 +77,59 @@ export async function openSession(
 }
 
 export { launchChromium };
+
+/** What a browser test file shares: the platform with its pages, a Chromium, the axe audit, an SMTP server. */
+export interface WebRig {
+  readonly platform: RunningPlatform;
+  readonly browser: Browser;
+  readonly smtp: TestSmtp;
+  readonly audit: AccessibilityAudit;
+}
+
+/**
+ * Starts, for one test file, the five services, the identity provider and the pages (startPlatform with `web`), an
+ * SMTP server when asked, and Chromium; stops them after the file and prints the pages axe checked.
+ */
+export function webRig(
+  label: string,
+  options: { smtp?: boolean; identityEnvironment?: Record<string, string> } = {},
+): WebRig {
+  let platform: RunningPlatform | undefined;
+  let browser: Browser | undefined;
+  let smtp: TestSmtp | undefined;
+  const audit = new AccessibilityAudit();
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started (used outside the tests?)`);
+    return value;
+  };
+  beforeAll(async () => {
+    if (options.smtp) smtp = await startTestSmtp();
+    platform = await startPlatform(label, {
+      web: true,
+      smtpUrl: smtp?.url,
+      identityEnvironment: options.identityEnvironment,
+    });
+    browser = await launchChromium();
+    audit.useMirror(await (await browser.newContext()).newPage());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await smtp?.stop();
+    process.stdout.write(
+      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
+    );
+  });
+  return {
+    get platform() {
+      return started(platform, 'the platform');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    get smtp() {
+      return started(smtp, 'the SMTP server');
+    },
+    audit,
+  };
+}
