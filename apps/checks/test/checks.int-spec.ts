@@ -435,6 +435,11 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
       expect(apa.drawn).toBeGreaterThanOrEqual(3);
       expect(apa.selected).toBeGreaterThanOrEqual(2);
       expect(apa.rate).toBeCloseTo(apa.selected / apa.drawn, 3);
+      // Against the policy: the mean of the recorded probabilities, and its binomial 99 % interval.
+      expect(apa.expectedRate).toBeGreaterThan(0);
+      expect(apa.interval99.low).toBeLessThanOrEqual(apa.expectedRate);
+      expect(apa.interval99.high).toBeGreaterThanOrEqual(apa.expectedRate);
+      expect(typeof apa.withinInterval).toBe('boolean');
       expect(stats.selectionByStratum.map((row: { stratum: string }) => row.stratum)).toEqual(
         expect.arrayContaining(['third-party', 'aléatoire']),
       );

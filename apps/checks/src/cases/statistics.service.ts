@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
+import { rateCheck } from './statistics.rules.js';
 
 export interface Period {
   from: string;
@@ -17,13 +18,19 @@ export class StatisticsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async statistics(period: Period) {
-    const strata: { procedure: string; stratum: string; drawn: string; selected: string }[] =
-      await this.dataSource.query(
-        `SELECT procedure, stratum, count(*) AS drawn, count(*) FILTER (WHERE selected) AS selected
+    const strata: {
+      procedure: string;
+      stratum: string;
+      drawn: string;
+      selected: string;
+      expected: string;
+    }[] = await this.dataSource.query(
+      `SELECT procedure, stratum, count(*) AS drawn, count(*) FILTER (WHERE selected) AS selected,
+              avg(probability) AS expected
        FROM checks.selections WHERE decided_at >= $1 AND decided_at < ($2::date + 1)
        GROUP BY procedure, stratum ORDER BY procedure, stratum`,
-        [period.from, period.to],
-      );
+      [period.from, period.to],
+    );
     const outcomes: { outcome: string | null; cases: string; recoverable: string | null }[] =
       await this.dataSource.query(
         `SELECT conclusion->>'outcome' AS outcome, count(*) AS cases,
@@ -31,11 +38,12 @@ export class StatisticsService {
        FROM checks.cases WHERE opened_at >= $1 AND opened_at < ($2::date + 1) GROUP BY 1`,
         [period.from, period.to],
       );
-    const procedures = new Map<string, { drawn: number; selected: number }>();
+    const procedures = new Map<string, { drawn: number; selected: number; expectedSum: number }>();
     for (const row of strata) {
-      const total = procedures.get(row.procedure) ?? { drawn: 0, selected: 0 };
+      const total = procedures.get(row.procedure) ?? { drawn: 0, selected: 0, expectedSum: 0 };
       total.drawn += Number(row.drawn);
       total.selected += Number(row.selected);
+      total.expectedSum += Number(row.expected) * Number(row.drawn);
       procedures.set(row.procedure, total);
     }
     const concluded = outcomes.filter((row) => row.outcome !== null);
@@ -47,8 +55,10 @@ export class StatisticsService {
       period,
       selectionByProcedure: [...procedures].map(([procedure, total]) => ({
         procedure,
-        ...total,
+        drawn: total.drawn,
+        selected: total.selected,
         rate: rate(total.selected, total.drawn),
+        ...rateCheck(total.selected, total.drawn, total.drawn ? total.expectedSum / total.drawn : 0),
       })),
       selectionByStratum: strata.map((row) => ({
         procedure: row.procedure,
@@ -56,6 +66,7 @@ export class StatisticsService {
         drawn: Number(row.drawn),
         selected: Number(row.selected),
         rate: rate(Number(row.selected), Number(row.drawn)),
+        ...rateCheck(Number(row.selected), Number(row.drawn), Number(row.expected)),
       })),
       cases: {
         opened: outcomes.reduce((sum, row) => sum + Number(row.cases), 0),

@@ -15,7 +15,7 @@ import { SelectionService } from '../sampling/selection.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { StatisticsService } from '../cases/statistics.service.js';
 import { CaseQueue } from '../cases/case-queue.service.js';
-import { CaseQueuePageDoc } from './checks.responses.js';
+import { CaseQueuePageDoc, ChainVerdictDoc, StatisticsDoc } from './checks.responses.js';
 import {
   ApplicationIdParam,
   CaseIdParam,
@@ -191,6 +191,7 @@ export class ChecksController {
     summary:
       'Taux de sélection par démarche et par strate de risque, taux de constats, montants à récupérer, sur une période',
   })
+  @ApiOkResponse({ type: StatisticsDoc })
   @ApiErrors(400)
   statistics(@Query() query: PeriodQuery) {
     return this.stats.statistics(query);
@@ -216,6 +217,7 @@ export class ChecksController {
     operationId: 'verifyAuditLog',
     summary: 'Vérifie la chaîne du journal d’audit : intacte, ou la première entrée rompue',
   })
+  @ApiOkResponse({ type: ChainVerdictDoc })
   verify() {
     return this.audit.verify();
   }

@@ -29,3 +29,63 @@ export class CaseQueuePageDoc implements CaseQueuePage {
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
 }
+
+export class IntervalDoc {
+  @ApiProperty() low: number;
+  @ApiProperty() high: number;
+}
+
+export class ProcedureSelectionDoc {
+  @ApiProperty({ example: 'apa' }) procedure: string;
+  @ApiProperty({ description: 'Dossiers accordés soumis au tirage' }) drawn: number;
+  @ApiProperty() selected: number;
+  @ApiProperty({ description: 'Taux de sélection observé' }) rate: number;
+  @ApiProperty({ description: 'Probabilité donnée par la politique (moyenne des probabilités enregistrées)' })
+  expectedRate: number;
+  @ApiProperty({
+    type: IntervalDoc,
+    description: 'Intervalle binomial à 99 % autour de la probabilité attendue',
+  })
+  interval99: IntervalDoc;
+  @ApiProperty() withinInterval: boolean;
+}
+
+export class StratumSelectionDoc extends ProcedureSelectionDoc {
+  @ApiProperty({ example: 'aléatoire' }) stratum: string;
+}
+
+export class CaseOutcomesDoc {
+  @ApiProperty() opened: number;
+  @ApiProperty() concluded: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { compliant: 3, overpayment: 1 },
+  })
+  byOutcome: Record<string, number>;
+  @ApiProperty({ description: 'Part des contrôles conclus avec une anomalie' }) findingsRate: number;
+  @ApiProperty({ description: 'Montants à récupérer, en centimes' }) recoverableCents: number;
+}
+
+export class PeriodDoc {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+}
+
+export class StatisticsDoc {
+  @ApiProperty({ type: PeriodDoc }) period: PeriodDoc;
+  @ApiProperty({ type: [ProcedureSelectionDoc] }) selectionByProcedure: ProcedureSelectionDoc[];
+  @ApiProperty({ type: [StratumSelectionDoc] }) selectionByStratum: StratumSelectionDoc[];
+  @ApiProperty({ type: CaseOutcomesDoc }) cases: CaseOutcomesDoc;
+}
+
+export class ChainVerdictDoc {
+  @ApiProperty() intact: boolean;
+  @ApiProperty() entries: number;
+  @ApiProperty({
+    required: false,
+    description: 'La première entrée dont le lien ou l’empreinte ne tient pas',
+  })
+  firstBroken?: number;
+  @ApiProperty({ required: false }) reason?: string;
+}

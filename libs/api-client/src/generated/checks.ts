@@ -382,6 +382,76 @@ export interface components {
              */
             paidOn?: string;
         };
+        PeriodDoc: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        IntervalDoc: {
+            low: number;
+            high: number;
+        };
+        ProcedureSelectionDoc: {
+            /** @example apa */
+            procedure: string;
+            /** @description Dossiers accordés soumis au tirage */
+            drawn: number;
+            selected: number;
+            /** @description Taux de sélection observé */
+            rate: number;
+            /** @description Probabilité donnée par la politique (moyenne des probabilités enregistrées) */
+            expectedRate: number;
+            /** @description Intervalle binomial à 99 % autour de la probabilité attendue */
+            interval99: components["schemas"]["IntervalDoc"];
+            withinInterval: boolean;
+        };
+        StratumSelectionDoc: {
+            /** @example apa */
+            procedure: string;
+            /** @description Dossiers accordés soumis au tirage */
+            drawn: number;
+            selected: number;
+            /** @description Taux de sélection observé */
+            rate: number;
+            /** @description Probabilité donnée par la politique (moyenne des probabilités enregistrées) */
+            expectedRate: number;
+            /** @description Intervalle binomial à 99 % autour de la probabilité attendue */
+            interval99: components["schemas"]["IntervalDoc"];
+            withinInterval: boolean;
+            /** @example aléatoire */
+            stratum: string;
+        };
+        CaseOutcomesDoc: {
+            opened: number;
+            concluded: number;
+            /**
+             * @example {
+             *       "compliant": 3,
+             *       "overpayment": 1
+             *     }
+             */
+            byOutcome: {
+                [key: string]: number;
+            };
+            /** @description Part des contrôles conclus avec une anomalie */
+            findingsRate: number;
+            /** @description Montants à récupérer, en centimes */
+            recoverableCents: number;
+        };
+        StatisticsDoc: {
+            period: components["schemas"]["PeriodDoc"];
+            selectionByProcedure: components["schemas"]["ProcedureSelectionDoc"][];
+            selectionByStratum: components["schemas"]["StratumSelectionDoc"][];
+            cases: components["schemas"]["CaseOutcomesDoc"];
+        };
+        ChainVerdictDoc: {
+            intact: boolean;
+            entries: number;
+            /** @description La première entrée dont le lien ou l’empreinte ne tient pas */
+            firstBroken?: number;
+            reason?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -978,6 +1048,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1088,7 +1166,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerdictDoc"];
+                };
             };
             /** @description Jeton absent ou invalide */
             401: {
