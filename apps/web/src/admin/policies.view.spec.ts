@@ -1,0 +1,68 @@
+import { percent, policyErrorsFromApi, policyView, readPolicy, readPolicyForm, type SamplingPolicy } from './policies.view.js';
+
+const current: SamplingPolicy = {
+  procedure: 'apa',
+  version: 2,
+  baseRate: 0.05,
+  floor: 0.02,
+  ceiling: 0.6,
+  rules: [
+    { id: 'near', label: 'Ressources juste sous un seuil', field: 'monthlyResourcesCents', operator: 'between', value: [90000, 100000], weight: 0.15 },
+  ],
+};
+
+describe('policies view', () => {
+  it('writes probabilities as French percentages (comma, space before %)', () => {
+    expect(percent(0.05)).toBe('5 %');
+    expect(percent(0.025)).toBe('2,5 %');
+    expect(percent(1)).toBe('100 %');
+  });
+
+  it('shows the current version, its rules, and the other versions newest first', () => {
+    const view = policyView(current, [1, 2]);
+    expect(view.summary.map((row) => row.value.text)).toEqual(['2', '5 %', '2 %', '60 %']);
+    expect(view.ruleRows).toEqual([
+      [{ text: 'Ressources juste sous un seuil' }, { text: 'monthlyResourcesCents entre 90000 et 100000' }, { text: '+ 15 %' }],
+    ]);
+    expect(view.past).toEqual(['Version 1']);
+    expect(view.form).toEqual({
+      baseRate: '5',
+      floor: '2',
+      ceiling: '60',
+      weights: [{ id: 'weight-0', label: 'Ressources juste sous un seuil', value: '15' }],
+    });
+  });
+
+  it('reads a missing answer as the default version 0', () => {
+    expect(readPolicy(undefined).current.version).toBe(0);
+    expect(readPolicy({ current, versions: [1, 2] }).versions).toEqual([1, 2]);
+  });
+
+  it('turns the percentages of the form into probabilities, keeping the rules and changing their weights', () => {
+    const { request, errors } = readPolicyForm({ baseRate: '100', floor: '2,5', ceiling: '100', 'weight-0': '-10' }, current);
+    expect(errors).toEqual([]);
+    expect(request).toEqual({
+      baseRate: 1,
+      floor: 0.025,
+      ceiling: 1,
+      rules: [{ ...current.rules[0], weight: -0.1 }],
+    });
+  });
+
+  it('names each wrong field, and a floor above the ceiling', () => {
+    expect(readPolicyForm({ baseRate: '120', floor: '2', ceiling: '', 'weight-0': 'x' }, current).errors.map((e) => e.field)).toEqual([
+      'baseRate',
+      'ceiling',
+      'weight-0',
+    ]);
+    expect(readPolicyForm({ baseRate: '5', floor: '50', ceiling: '10', 'weight-0': '0' }, current).errors).toEqual([
+      { field: 'floor', text: 'Le plancher doit être inférieur ou égal au plafond' },
+    ]);
+  });
+
+  it('puts a refused rule next to its weight field', () => {
+    expect(policyErrorsFromApi([{ field: 'rules[0].weight', reason: 'trop grand' }], 'm')).toEqual([
+      { field: 'weight-0', text: 'rules[0].weight : trop grand' },
+    ]);
+  });
+});
