@@ -1,0 +1,209 @@
+import type { Browser, Page } from 'playwright-core';
+import { createApiClients } from '#api-client';
+import { bearer, eventually, startTestSmtp, type TestSmtp } from '#testing';
+import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
+import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { CitizenPages } from './support/citizen-pages.js';
+import { type RunningPlatform, startPlatform } from './support/platform.js';
+
+/**
+ * The admins' pages in a browser, against the real services: teams and agents, the routing rules file (two faulty
+ * lines reported with their numbers, nothing changed; a clean file accepted), a new sampling policy version, a failed
+ * e-mail resent, the dead letters, and the 403 page for an agent.
+ */
+describe('web: the admins’ pages', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let smtp: TestSmtp;
+  let page: Page;
+  let pages: CitizenPages;
+  const audit = new AccessibilityAudit();
+
+  const asAdmin = async () =>
+    createApiClients({ baseUrl: platform.url, headers: { Authorization: await bearer('admin') } });
+
+  const rulesCsv = async (): Promise<string> => {
+    const answer = await (await asAdmin()).routing.GET('/api/directory/rules.csv', { parseAs: 'text' });
+    expect(answer.response.status).toBe(200);
+    return answer.data as string;
+  };
+
+  /**
+   * Signs a staff person in through the département's button (drawn as a button: `CitizenPages.signInAs(…, 'agent')`
+   * looks for a link).
+   */
+  async function signInStaff(on: CitizenPages, name: string): Promise<void> {
+    await on.openMenu();
+    await on.page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
+    await audit.check(on.page);
+    await on.page.getByRole('button', { name: /compte du Département/ }).click();
+    await audit.check(on.page);
+    await on.page.getByRole('button', { name: `Se connecter en tant que ${name}` }).click();
+    await audit.check(on.page);
+  }
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    platform = await startPlatform('web-admin', { web: true, smtpUrl: smtp.url });
+    browser = await launchChromium();
+    const session = await openSession(browser);
+    page = session.page;
+    pages = new CitizenPages(page, audit);
+    await pages.visit(`${platform.url}/`);
+    await signInStaff(pages, 'Thomas Petit');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    await smtp?.stop();
+    process.stdout.write(
+      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
+    );
+  });
+
+  it('lists the admin tasks, shows the teams and agents, refuses an incomplete team next to its fields, then saves it', async () => {
+    await pages.visit(`${platform.url}/admin`);
+    expect(await pages.heading()).toBe('Administration');
+    await pages.follow('Équipes et agents');
+    expect(await pages.heading()).toBe('Équipes et agents');
+    const teams = page.locator('table', { has: page.locator('caption', { hasText: 'Équipes' }) });
+    await expect(teams.getByRole('rowheader', { name: 'CAS-CAEN', exact: true }).count()).resolves.toBe(1);
+    const agents = page.locator('table', { has: page.locator('caption', { hasText: 'Agents' }) });
+    expect(await agents.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    await pages.fill('Code de l’équipe', 'maison-test');
+    await pages.press('Enregistrer l’équipe');
+    expect(await pages.errorSummary()).toEqual(['Saisissez le nom de l’équipe', 'Saisissez le nom du contact public']);
+    expect(await pages.errorNextTo('team-name')).toMatch(/^Erreur\s*:\s*Saisissez le nom de l’équipe$/);
+
+    await pages.fill('Nom de l’équipe', 'Maison des solidarités (test)');
+    await pages.fill('Contact public : nom affiché', 'Accueil de la maison');
+    await pages.fill('Courriel (facultatif)', 'maison@calvados.invalid');
+    await page.locator('form[action="/admin/equipes/equipe"]').getByRole('button').click();
+    await audit.check(page);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('L’équipe est enregistrée.');
+    await expect(teams.getByRole('rowheader', { name: 'MAISON-TEST', exact: true }).count()).resolves.toBe(1);
+  });
+
+  it('reports both faulty lines of a rules file with their numbers and changes nothing, then accepts a clean file', async () => {
+    const before = await rulesCsv();
+    await pages.visit(`${platform.url}/admin/regles`);
+    expect(await pages.heading()).toBe('Règles d’orientation');
+
+    // The download link: the same file as the API's, as an attachment.
+    const download = await page.request.get(`${platform.url}/admin/regles/regles.csv`);
+    expect(download.headers()['content-disposition']).toBe('attachment; filename="regles-orientation.csv"');
+    expect(await download.text()).toBe(before);
+
+    const faulty = [
+      'sujet,zone,code_zone,equipe',
+      'apa,commune,14118,CAS-CAEN',
+      'autonomie,planete,14118,CAS-CAEN',
+      'apa,commune,14047,NULLE-PART',
+      '',
+    ].join('\n');
+    await page.getByLabel('Fichier CSV des règles').setInputFiles({
+      name: 'regles.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(faulty),
+    });
+    await pages.press('Remplacer les règles');
+    const summary = await pages.errorSummary();
+    expect(summary).toHaveLength(2);
+    expect(summary[0]).toMatch(/^Ligne 3 : .*planete/);
+    expect(summary[1]).toMatch(/^Ligne 4 : .*NULLE-PART/);
+    expect(await pages.errorNextTo('rules-file')).toMatch(
+      /^Erreur\s*:\s*Le fichier a 2 lignes fautives : aucune règle n’a été changée$/,
+    );
+    const lines = page.locator('table', { has: page.locator('caption', { hasText: 'Lignes fautives' }) });
+    expect(await lines.locator('tbody th').allInnerTexts()).toEqual(['3', '4']);
+    expect(await rulesCsv()).toBe(before);
+
+    // The current file again: clean, accepted, every rule counted.
+    const count = before.trim().split('\n').length - 1;
+    await page.getByLabel('Fichier CSV des règles').setInputFiles({
+      name: 'regles.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(before),
+    });
+    await pages.press('Remplacer les règles');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      `${count} règles en vigueur`,
+    );
+    expect(await rulesCsv()).toBe(before);
+  });
+
+  it('sets the APA sampling base rate to 100 %: a new version, shown as the current one', async () => {
+    await pages.visit(`${platform.url}/admin/politiques`);
+    await pages.follow(/autonomie/);
+    expect(await pages.heading()).toBe('Politique d’échantillonnage — APA');
+    await pages.fill('Taux aléatoire', '150');
+    await pages.press('Enregistrer une nouvelle version');
+    expect(await pages.errorNextTo('baseRate')).toMatch(
+      /^Erreur\s*:\s*Le taux aléatoire doit être un pourcentage entre 0 et 100$/,
+    );
+    await pages.fill('Taux aléatoire', '100');
+    await pages.fill('Plafond', '100');
+    await pages.press('Enregistrer une nouvelle version');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/La version \d+ de la politique/);
+    const rate = page.locator('.govuk-summary-list__row', { hasText: 'Taux aléatoire' });
+    expect(await rate.locator('dd').innerText()).toBe('100 %');
+    const policy = await (await asAdmin()).checks.GET('/api/sampling-policies/{procedure}', {
+      params: { path: { procedure: 'apa' } },
+    });
+    expect((policy.data as unknown as { current: { baseRate: number } }).current.baseRate).toBe(1);
+  });
+
+  it('shows the empty states in French, then a refused e-mail that the admin resends', async () => {
+    await pages.visit(`${platform.url}/admin/lettres-mortes`);
+    expect(await pages.heading()).toBe('Lettres mortes');
+    expect(await page.getByText('Aucune lettre morte.').count()).toBe(4);
+    await pages.visit(`${platform.url}/admin/courriels`);
+    expect(await page.getByText('Aucun courriel en échec').count()).toBe(1);
+
+    // Every e-mail refused for good: the acknowledgement of a request filed through the API fails.
+    smtp.answer(() => ({ code: 550, message: 'Boîte inconnue' }));
+    const citizen = createApiClients({
+      baseUrl: platform.url,
+      headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
+    });
+    const draft = await citizen.intake.POST('/api/applications', {
+      body: { procedure: 'apa', data: validApaFormData() as unknown as Record<string, unknown> },
+    });
+    const id = draft.data?.id ?? '';
+    const submitted = await citizen.intake.POST('/api/applications/{id}/submit', {
+      params: { path: { id }, header: { 'Idempotency-Key': `admin-${id}` } },
+      body: { swornStatement: true },
+    });
+    expect(submitted.response.status).toBe(201);
+    await eventually(async () => {
+      const failed = await (await asAdmin()).notifications.GET('/api/admin/notifications/messages');
+      expect((failed.data as unknown as { total: number }).total).toBeGreaterThan(0);
+    }, 30_000);
+
+    smtp.answer(() => undefined);
+    await pages.visit(`${platform.url}/admin/courriels`);
+    expect(await page.locator('.govuk-tag', { hasText: 'Échec définitif' }).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/Boîte inconnue/).count()).toBeGreaterThan(0);
+    const accepted = smtp.mails.length;
+    await page.getByRole('button', { name: /^Renvoyer/ }).first().click();
+    await audit.check(page);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le courriel a été renvoyé');
+    await eventually(() => expect(smtp.mails.length).toBeGreaterThan(accepted), 30_000);
+  });
+
+  it('shows an agent the French 403 page on the admin pages', async () => {
+    const agent = await openSession(browser);
+    const agentPages = new CitizenPages(agent.page, audit);
+    await agentPages.visit(`${platform.url}/`);
+    await signInStaff(agentPages, 'Karim Benali');
+    for (const path of ['/admin', '/admin/regles', '/admin/politiques', '/admin/lettres-mortes']) {
+      const answer = await agent.page.goto(`${platform.url}${path}`);
+      expect(answer?.status()).toBe(403);
+      await audit.check(agent.page);
+      expect(await agentPages.heading()).toBe('Vous n’avez pas accès à cette page');
+    }
+    await agent.context.close();
+  });
+});
