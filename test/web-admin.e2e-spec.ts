@@ -79,11 +79,21 @@ describe('web: the admins’ pages', () => {
 
     await pages.fill('Nom de l’équipe', 'Maison des solidarités (test)');
     await pages.fill('Contact public : nom affiché', 'Accueil de la maison');
-    await pages.fill('Courriel (facultatif)', 'maison@calvados.invalid');
+    await pages.fill('Courriel public (facultatif)', 'maison@calvados.invalid');
     await page.locator('form[action="/admin/equipes/equipe"]').getByRole('button').click();
     await audit.check(page);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('L’équipe est enregistrée.');
     await expect(teams.getByRole('rowheader', { name: 'MAISON-TEST', exact: true }).count()).resolves.toBe(1);
+
+    await pages.fill('Identifiant de connexion', 'agent-maison-test');
+    await pages.fill('Nom de l’agent', 'Agent de la maison');
+    await pages.press('Enregistrer l’agent');
+    expect(await pages.errorSummary()).toEqual(['Choisissez au moins une équipe']);
+    await page.getByLabel('MAISON-TEST — Maison des solidarités (test)', { exact: true }).check();
+    await pages.press('Enregistrer l’agent');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('L’agent est enregistré.');
+    const row = agents.locator('tr', { has: page.getByRole('rowheader', { name: 'agent-maison-test' }) });
+    expect(await row.locator('td').allInnerTexts()).toEqual(['Agent de la maison', '—', 'MAISON-TEST']);
   });
 
   it('reports both faulty lines of a rules file with their numbers and changes nothing, then accepts a clean file', async () => {
