@@ -153,12 +153,25 @@ describe('web: the admins’ pages', () => {
     expect(await pages.errorNextTo('baseRate')).toMatch(
       /^Erreur\s*:\s*Le taux aléatoire doit être un pourcentage entre 0 et 100$/,
     );
-    await pages.fill('Taux aléatoire', '100');
+    await pages.fill('Taux aléatoire', '50');
     await pages.fill('Plafond', '100');
     await pages.press('Enregistrer une nouvelle version');
-    expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/La version \d+ de la politique/);
+    const first = /La version (\d+) de la politique/.exec(
+      await page.locator('.govuk-notification-banner').innerText(),
+    );
+    expect(first).not.toBeNull();
+    await pages.fill('Taux aléatoire', '100');
+    await pages.press('Enregistrer une nouvelle version');
+    const version = Number(first?.[1]) + 1;
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      `La version ${version} de la politique est enregistrée`,
+    );
     const rate = page.locator('.govuk-summary-list__row', { hasText: 'Taux aléatoire' });
     expect(await rate.locator('dd').innerText()).toBe('100 %');
+    // The version before, listed with its own rate.
+    const past = page.locator('table', { has: page.locator('caption', { hasText: 'Versions précédentes' }) });
+    const previous = past.locator('tr', { has: page.getByRole('rowheader', { name: String(version - 1), exact: true }) });
+    expect(await previous.locator('td').nth(1).innerText()).toBe('50 %');
     const policy = await (await asAdmin()).checks.GET('/api/sampling-policies/{procedure}', {
       params: { path: { procedure: 'apa' } },
     });

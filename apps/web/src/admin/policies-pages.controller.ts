@@ -7,7 +7,14 @@ import { PageError } from '../errors/page-errors.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { adminApi } from './admin-access.js';
 import type { FormError } from './directory.view.js';
-import { policyErrorsFromApi, policyView, readPolicy, readPolicyForm } from './policies.view.js';
+import {
+  pastVersionRows,
+  type PolicyVersion,
+  policyErrorsFromApi,
+  policyView,
+  readPolicy,
+  readPolicyForm,
+} from './policies.view.js';
 
 const PROCEDURE = /^[a-z0-9-]{2,40}$/;
 
@@ -75,8 +82,11 @@ export class PoliciesPagesController {
     procedure: string,
     state: { saved?: string; errors?: FormError[]; values?: Record<string, string> },
   ) {
-    const { current, versions } = await this.policy(api, procedure);
-    const view = policyView(current, versions);
+    const { current } = await this.policy(api, procedure);
+    const history = expectData(
+      await api.checks.GET('/api/sampling-policies/{procedure}/versions', { params: { path: { procedure } } }),
+    );
+    const view = policyView(current);
     const errors = state.errors ?? [];
     const values = state.values ?? {};
     response.status(errors.length > 0 ? 400 : 200).render('admin/policy', {
@@ -85,6 +95,7 @@ export class PoliciesPagesController {
       procedure,
       saved: state.saved,
       policy: view,
+      pastRows: pastVersionRows(history.items as PolicyVersion[], current.version),
       form: {
         baseRate: values.baseRate ?? view.form.baseRate,
         floor: values.floor ?? view.form.floor,

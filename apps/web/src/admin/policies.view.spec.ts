@@ -1,4 +1,12 @@
-import { percent, policyErrorsFromApi, policyView, readPolicy, readPolicyForm, type SamplingPolicy } from './policies.view.js';
+import {
+  pastVersionRows,
+  percent,
+  policyErrorsFromApi,
+  policyView,
+  readPolicy,
+  readPolicyForm,
+  type SamplingPolicy,
+} from './policies.view.js';
 
 const current: SamplingPolicy = {
   procedure: 'apa',
@@ -18,19 +26,38 @@ describe('policies view', () => {
     expect(percent(1)).toBe('100 %');
   });
 
-  it('shows the current version, its rules, and the other versions newest first', () => {
-    const view = policyView(current, [1, 2]);
+  it('shows the current version and its rules, with the form filled in percentages', () => {
+    const view = policyView(current);
     expect(view.summary.map((row) => row.value.text)).toEqual(['2', '5 %', '2 %', '60 %']);
     expect(view.ruleRows).toEqual([
       [{ text: 'Ressources juste sous un seuil' }, { text: 'monthlyResourcesCents entre 90000 et 100000' }, { text: '+ 15 %' }],
     ]);
-    expect(view.past).toEqual(['Version 1']);
     expect(view.form).toEqual({
       baseRate: '5',
       floor: '2',
       ceiling: '60',
       weights: [{ id: 'weight-0', label: 'Ressources juste sous un seuil', value: '15' }],
     });
+  });
+
+  it('lists the versions before the current one, newest first, with their date, author, rates and rules', () => {
+    const at = '2026-12-01T09:00:00.000Z';
+    const rows = pastVersionRows(
+      [
+        { ...current, version: 1, baseRate: 0.1, rules: [], createdBy: 'admin-1', createdAt: at },
+        { ...current, createdBy: 'admin-2', createdAt: at },
+        { ...current, version: 3, createdBy: 'admin-3', createdAt: at },
+      ],
+      3,
+    );
+    expect(rows.map((row) => row[0].text)).toEqual(['2', '1']);
+    expect(rows[0][1].text).toContain('(admin-2)');
+    expect(rows[0].slice(2).map((cell) => cell.text)).toEqual([
+      '5 %',
+      '2 % – 60 %',
+      'Ressources juste sous un seuil (+ 15 %)',
+    ]);
+    expect(rows[1][4].text).toBe('Aucune');
   });
 
   it('reads a missing answer as the default version 0', () => {

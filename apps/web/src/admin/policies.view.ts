@@ -1,4 +1,5 @@
 import type { ApiFieldError } from '../api/api-answer.js';
+import { frenchDateTime } from '../layout/french-format.js';
 import type { FormError } from './directory.view.js';
 
 /** A risk rule of a sampling policy, as checks gives it. */
@@ -32,6 +33,33 @@ export function percentInput(rate: number): string {
   return String(Math.round(rate * 10_000) / 100);
 }
 
+/** A recorded version, as `GET /api/sampling-policies/{procedure}/versions` lists them. */
+export interface PolicyVersion extends SamplingPolicy {
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The versions before the current one, newest first, as the rows of a table. Pure. */
+export function pastVersionRows(versions: PolicyVersion[], current: number) {
+  return versions
+    .filter((version) => version.version !== current)
+    .sort((a, b) => b.version - a.version)
+    .map((version) => [
+      { text: String(version.version) },
+      { text: `${frenchDateTime(version.createdAt)} (${version.createdBy})` },
+      { text: percent(version.baseRate) },
+      { text: `${percent(version.floor)} – ${percent(version.ceiling)}` },
+      {
+        text:
+          version.rules.length === 0
+            ? 'Aucune'
+            : version.rules
+                .map((rule) => `${rule.label} (${rule.weight >= 0 ? '+' : '−'} ${percent(Math.abs(rule.weight))})`)
+                .join(' ; '),
+      },
+    ]);
+}
+
 /** `GET /api/sampling-policies/{procedure}`: the current version and the numbers of all versions. Pure. */
 export function readPolicy(body: unknown): { current: SamplingPolicy; versions: number[] } {
   const value = (body ?? {}) as { current?: SamplingPolicy; versions?: unknown };
@@ -63,7 +91,7 @@ function conditionText(rule: PolicyRule): string {
 }
 
 /** The current version as a summary list and its risk rules as table rows. Pure. */
-export function policyView(policy: SamplingPolicy, versions: number[]) {
+export function policyView(policy: SamplingPolicy) {
   return {
     version: policy.version,
     summary: [
@@ -77,10 +105,6 @@ export function policyView(policy: SamplingPolicy, versions: number[]) {
       { text: conditionText(rule) },
       { text: `${rule.weight >= 0 ? '+' : '−'} ${percent(Math.abs(rule.weight))}` },
     ]),
-    past: [...versions]
-      .filter((version) => version !== policy.version)
-      .sort((a, b) => b - a)
-      .map((version) => `Version ${version}`),
     form: {
       baseRate: percentInput(policy.baseRate),
       floor: percentInput(policy.floor),
