@@ -1,4 +1,8 @@
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { SUBJECTS } from '#domain';
 import { createApiClients } from '#api-client';
 import { bearer, eventually, startTestSmtp, type TestSmtp } from '#testing';
 import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
@@ -214,6 +218,27 @@ describe('web: the admins’ pages', () => {
     await audit.check(page);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le courriel a été renvoyé');
     await eventually(() => expect(smtp.mails.length).toBeGreaterThan(accepted), 30_000);
+  });
+
+  it('lists a dead letter with its error, and says so when replaying it fails again', async () => {
+    // A message that is not JSON: every consumer of the subject parks it at once.
+    const connection = await connect({ servers: platform.nats.url });
+    await jetstream(connection).publish(SUBJECTS.applicationSubmitted, '{ pas du JSON', { msgID: uuidv7() });
+    await connection.close();
+    await eventually(async () => {
+      const letters = await (await asAdmin()).routing.GET('/api/admin/routing/dead-letters');
+      expect((letters.data as unknown as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    }, 30_000);
+
+    await pages.visit(`${platform.url}/admin/lettres-mortes`);
+    expect(await page.getByText(/invalid message/).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^Rejouer l’événement guichet\.application\.submitted/ }).first().click();
+    await audit.check(page);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le rejeu a échoué');
+    await page.getByRole('button', { name: 'Tout rejouer : Orientation et instruction (routing)' }).click();
+    await audit.check(page);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le rejeu a échoué');
+    expect(await page.getByRole('button', { name: /^Rejouer l’événement/ }).count()).toBeGreaterThan(0);
   });
 
   it('shows an agent the French 403 page on the admin pages', async () => {
