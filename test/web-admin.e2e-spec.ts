@@ -78,7 +78,10 @@ describe('web: the admins’ pages', () => {
 
     await pages.fill('Code de l’équipe', 'maison-test');
     await pages.press('Enregistrer l’équipe');
-    expect(await pages.errorSummary()).toEqual(['Saisissez le nom de l’équipe', 'Saisissez le nom du contact public']);
+    expect(await pages.errorSummary()).toEqual([
+      'Saisissez le nom de l’équipe',
+      'Saisissez le nom du contact public',
+    ]);
     expect(await pages.errorNextTo('team-name')).toMatch(/^Erreur\s*:\s*Saisissez le nom de l’équipe$/);
 
     await pages.fill('Nom de l’équipe', 'Maison des solidarités (test)');
@@ -86,7 +89,9 @@ describe('web: the admins’ pages', () => {
     await pages.fill('Courriel public (facultatif)', 'maison@calvados.invalid');
     await page.locator('form[action="/admin/equipes/equipe"]').getByRole('button').click();
     await audit.check(page);
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('L’équipe est enregistrée.');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'L’équipe est enregistrée.',
+    );
     await expect(teams.getByRole('rowheader', { name: 'MAISON-TEST', exact: true }).count()).resolves.toBe(1);
 
     await pages.fill('Identifiant de connexion', 'agent-maison-test');
@@ -174,9 +179,13 @@ describe('web: the admins’ pages', () => {
     expect(await rate.locator('dd').innerText()).toBe('100 %');
     // The version before, listed with its own rate.
     const past = page.locator('table', { has: page.locator('caption', { hasText: 'Versions précédentes' }) });
-    const previous = past.locator('tr', { has: page.getByRole('rowheader', { name: String(version - 1), exact: true }) });
+    const previous = past.locator('tr', {
+      has: page.getByRole('rowheader', { name: String(version - 1), exact: true }),
+    });
     expect(await previous.locator('td').nth(1).innerText()).toBe('50 %');
-    const policy = await (await asAdmin()).checks.GET('/api/sampling-policies/{procedure}', {
+    const policy = await (
+      await asAdmin()
+    ).checks.GET('/api/sampling-policies/{procedure}', {
       params: { path: { procedure: 'apa' } },
     });
     expect((policy.data as unknown as { current: { baseRate: number } }).current.baseRate).toBe(1);
@@ -214,9 +223,14 @@ describe('web: the admins’ pages', () => {
     expect(await page.locator('.govuk-tag', { hasText: 'Échec définitif' }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/Boîte inconnue/).count()).toBeGreaterThan(0);
     const accepted = smtp.mails.length;
-    await page.getByRole('button', { name: /^Renvoyer/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Renvoyer/ })
+      .first()
+      .click();
     await audit.check(page);
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le courriel a été renvoyé');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'Le courriel a été renvoyé',
+    );
     await eventually(() => expect(smtp.mails.length).toBeGreaterThan(accepted), 30_000);
   });
 
@@ -232,7 +246,10 @@ describe('web: the admins’ pages', () => {
 
     await pages.visit(`${platform.url}/admin/lettres-mortes`);
     expect(await page.getByText(/invalid message/).count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /^Rejouer l’événement guichet\.application\.submitted/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Rejouer l’événement guichet\.application\.submitted/ })
+      .first()
+      .click();
     await audit.check(page);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Le rejeu a échoué');
     await page.getByRole('button', { name: 'Tout rejouer : Orientation et instruction (routing)' }).click();

@@ -182,7 +182,9 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
         .get('/api/sampling-policies/apa/versions')
         .set('Authorization', auditor)
         .expect(200)
-    ).body as { items: { version: number; ceiling: number; rules: unknown[]; createdBy: string; createdAt: string }[] };
+    ).body as {
+      items: { version: number; ceiling: number; rules: unknown[]; createdBy: string; createdAt: string }[];
+    };
     expect(versions.items.map((item) => [item.version, item.ceiling, item.rules.length])).toEqual([
       [2, 0, 0],
       [1, 1, 1],

@@ -47,7 +47,8 @@ export class RiskRuleDoc implements RiskRule {
     example: [90000, 100000],
   })
   value: string | number | boolean | [number, number];
-  @ApiProperty({ example: 0.15, description: 'Ajouté au taux aléatoire quand la règle s’applique' }) weight: number;
+  @ApiProperty({ example: 0.15, description: 'Ajouté au taux aléatoire quand la règle s’applique' })
+  weight: number;
 }
 
 export class PolicyVersionDoc implements PolicyVersion {
@@ -57,7 +58,8 @@ export class PolicyVersionDoc implements PolicyVersion {
   @ApiProperty({ type: [RiskRuleDoc] }) rules: RiskRuleDoc[];
   @ApiProperty({ example: 0.02 }) floor: number;
   @ApiProperty({ example: 0.6 }) ceiling: number;
-  @ApiProperty({ description: 'Identifiant (sub) de l’administrateur qui l’a enregistrée' }) createdBy: string;
+  @ApiProperty({ description: 'Identifiant (sub) de l’administrateur qui l’a enregistrée' })
+  createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

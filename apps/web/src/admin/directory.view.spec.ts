@@ -13,20 +13,47 @@ import {
 describe('directory view', () => {
   const body = {
     teams: [
-      { code: 'CAS-CAEN', name: 'CAS de Caen', kind: 'territorial_office', contact: { name: 'Accueil Caen', phone: '02 31 00 00 00' }, isDefault: false },
-      { code: 'ACCUEIL', name: 'Accueil', kind: 'default', contact: { name: 'Accueil', email: 'accueil@calvados.invalid' }, isDefault: true },
+      {
+        code: 'CAS-CAEN',
+        name: 'CAS de Caen',
+        kind: 'territorial_office',
+        contact: { name: 'Accueil Caen', phone: '02 31 00 00 00' },
+        isDefault: false,
+      },
+      {
+        code: 'ACCUEIL',
+        name: 'Accueil',
+        kind: 'default',
+        contact: { name: 'Accueil', email: 'accueil@calvados.invalid' },
+        isDefault: true,
+      },
     ],
     agents: [
       { subject: 'b', displayName: 'Élodie', teamCodes: ['ACCUEIL'] },
-      { subject: 'a', displayName: 'Bruno', email: 'bruno@calvados.invalid', teamCodes: ['CAS-CAEN', 'ACCUEIL'] },
+      {
+        subject: 'a',
+        displayName: 'Bruno',
+        email: 'bruno@calvados.invalid',
+        teamCodes: ['CAS-CAEN', 'ACCUEIL'],
+      },
     ],
   };
 
   it('sorts teams by code and agents by name, and draws their table rows (default team « Oui », no e-mail « — »)', () => {
     const { teams, agents } = readDirectory(body);
     expect(teamRows(teams)).toEqual([
-      [{ text: 'ACCUEIL' }, { text: 'Accueil' }, { text: 'Accueil — accueil@calvados.invalid' }, { text: 'Oui' }],
-      [{ text: 'CAS-CAEN' }, { text: 'CAS de Caen' }, { text: 'Accueil Caen — 02 31 00 00 00' }, { text: 'Non' }],
+      [
+        { text: 'ACCUEIL' },
+        { text: 'Accueil' },
+        { text: 'Accueil — accueil@calvados.invalid' },
+        { text: 'Oui' },
+      ],
+      [
+        { text: 'CAS-CAEN' },
+        { text: 'CAS de Caen' },
+        { text: 'Accueil Caen — 02 31 00 00 00' },
+        { text: 'Non' },
+      ],
     ]);
     expect(agentRows(agents)).toEqual([
       [{ text: 'a' }, { text: 'Bruno' }, { text: 'bruno@calvados.invalid' }, { text: 'CAS-CAEN, ACCUEIL' }],
@@ -41,15 +68,19 @@ describe('directory view', () => {
   it('upper-cases the team code, and names each missing field of the team form', () => {
     expect(readTeamForm({ code: 'cas-x', name: 'X', contactName: 'Accueil X' }).errors).toEqual([]);
     expect(readTeamForm({ code: 'cas-x' }).form.code).toBe('CAS-X');
-    expect(readTeamForm({ code: 'é', name: '', contactName: ' ' }).errors.map((error) => error.field)).toEqual([
-      'code',
-      'name',
-      'contactName',
-    ]);
+    expect(
+      readTeamForm({ code: 'é', name: '', contactName: ' ' }).errors.map((error) => error.field),
+    ).toEqual(['code', 'name', 'contactName']);
   });
 
   it('sends only the contact fields that were filled, and the default team as a boolean', () => {
-    const { form } = readTeamForm({ code: 'X1', name: 'X', contactName: 'Accueil', phone: '01', isDefault: 'oui' });
+    const { form } = readTeamForm({
+      code: 'X1',
+      name: 'X',
+      contactName: 'Accueil',
+      phone: '01',
+      isDefault: 'oui',
+    });
     expect(teamRequest(form)).toEqual({
       name: 'X',
       kind: 'territorial_office',
@@ -59,16 +90,18 @@ describe('directory view', () => {
   });
 
   it('reads one ticked team as a list, and asks for at least one', () => {
-    expect(readAgentForm({ subject: 's', displayName: 'S', teamCodes: 'ACCUEIL' }).form.teamCodes).toEqual(['ACCUEIL']);
+    expect(readAgentForm({ subject: 's', displayName: 'S', teamCodes: 'ACCUEIL' }).form.teamCodes).toEqual([
+      'ACCUEIL',
+    ]);
     expect(readAgentForm({ subject: 's', displayName: 'S' }).errors).toEqual([
       { field: 'teamCodes', text: 'Choisissez au moins une équipe' },
     ]);
   });
 
   it('puts each API refusal next to its field (contact.email → email), the message on a fallback field', () => {
-    expect(formErrorsFromApi([{ field: 'contact.email', reason: 'doit être un courriel' }], 'm', 'name')).toEqual([
-      { field: 'email', text: 'Doit être un courriel' },
-    ]);
+    expect(
+      formErrorsFromApi([{ field: 'contact.email', reason: 'doit être un courriel' }], 'm', 'name'),
+    ).toEqual([{ field: 'email', text: 'Doit être un courriel' }]);
     expect(formErrorsFromApi([], 'Refusé', 'name')).toEqual([{ field: 'name', text: 'Refusé' }]);
   });
 

@@ -96,7 +96,10 @@ export function readTeamForm(body: unknown): { form: TeamForm; errors: FormError
   };
   const errors: FormError[] = [];
   if (!TEAM_CODE.test(form.code))
-    errors.push({ field: 'code', text: 'Saisissez un code en majuscules (A-Z, 0-9, -), par exemple CAS-BESSIN' });
+    errors.push({
+      field: 'code',
+      text: 'Saisissez un code en majuscules (A-Z, 0-9, -), par exemple CAS-BESSIN',
+    });
   if (!form.name) errors.push({ field: 'name', text: 'Saisissez le nom de l’équipe' });
   if (!form.contactName) errors.push({ field: 'contactName', text: 'Saisissez le nom du contact public' });
   return { form, errors };
@@ -134,12 +137,16 @@ export function readAgentForm(body: unknown): { form: AgentForm; errors: FormErr
     subject: text(value.subject),
     displayName: text(value.displayName),
     email: text(value.email),
-    teamCodes: (Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked]).map(text).filter(Boolean),
+    teamCodes: (Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked])
+      .map(text)
+      .filter(Boolean),
   };
   const errors: FormError[] = [];
-  if (!form.subject) errors.push({ field: 'subject', text: 'Saisissez l’identifiant de connexion de l’agent' });
+  if (!form.subject)
+    errors.push({ field: 'subject', text: 'Saisissez l’identifiant de connexion de l’agent' });
   if (!form.displayName) errors.push({ field: 'displayName', text: 'Saisissez le nom de l’agent' });
-  if (form.teamCodes.length === 0) errors.push({ field: 'teamCodes', text: 'Choisissez au moins une équipe' });
+  if (form.teamCodes.length === 0)
+    errors.push({ field: 'teamCodes', text: 'Choisissez au moins une équipe' });
   return { form, errors };
 }
 

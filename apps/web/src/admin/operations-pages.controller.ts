@@ -126,7 +126,11 @@ export class OperationsPagesController {
   }
 
   @Post('lettres-mortes/:service/rejouer')
-  async replayService(@Param('service') service: string, @Req() request: SessionRequest, @Res() response: Response) {
+  async replayService(
+    @Param('service') service: string,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ) {
     const api = adminApi(this.pages, request);
     const answer = await replayAll(api, serviceOf(service));
     if (!answer.response.ok) throw pageErrorFor(answer.response.status);

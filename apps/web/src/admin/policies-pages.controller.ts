@@ -42,7 +42,9 @@ export class PoliciesPagesController {
     @Res() response: Response,
   ) {
     const api = adminApi(this.pages, request);
-    await this.render(response, api, procedure, { saved: saved && /^\d{1,6}$/.test(saved) ? saved : undefined });
+    await this.render(response, api, procedure, {
+      saved: saved && /^\d{1,6}$/.test(saved) ? saved : undefined,
+    });
   }
 
   @Post(':procedure')
@@ -72,7 +74,9 @@ export class PoliciesPagesController {
 
   private async policy(api: ApiClients, procedure: string) {
     if (!PROCEDURE.test(procedure)) throw new PageError('not-found', 'procedure');
-    const answer = await api.checks.GET('/api/sampling-policies/{procedure}', { params: { path: { procedure } } });
+    const answer = await api.checks.GET('/api/sampling-policies/{procedure}', {
+      params: { path: { procedure } },
+    });
     return readPolicy(expectData({ ...answer, data: answer.data as unknown }));
   }
 
@@ -84,7 +88,9 @@ export class PoliciesPagesController {
   ) {
     const { current } = await this.policy(api, procedure);
     const history = expectData(
-      await api.checks.GET('/api/sampling-policies/{procedure}/versions', { params: { path: { procedure } } }),
+      await api.checks.GET('/api/sampling-policies/{procedure}/versions', {
+        params: { path: { procedure } },
+      }),
     );
     const view = policyView(current);
     const errors = state.errors ?? [];

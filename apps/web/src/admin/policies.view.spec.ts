@@ -15,7 +15,14 @@ const current: SamplingPolicy = {
   floor: 0.02,
   ceiling: 0.6,
   rules: [
-    { id: 'near', label: 'Ressources juste sous un seuil', field: 'monthlyResourcesCents', operator: 'between', value: [90000, 100000], weight: 0.15 },
+    {
+      id: 'near',
+      label: 'Ressources juste sous un seuil',
+      field: 'monthlyResourcesCents',
+      operator: 'between',
+      value: [90000, 100000],
+      weight: 0.15,
+    },
   ],
 };
 
@@ -30,7 +37,11 @@ describe('policies view', () => {
     const view = policyView(current);
     expect(view.summary.map((row) => row.value.text)).toEqual(['2', '5 %', '2 %', '60 %']);
     expect(view.ruleRows).toEqual([
-      [{ text: 'Ressources juste sous un seuil' }, { text: 'monthlyResourcesCents entre 90000 et 100000' }, { text: '+ 15 %' }],
+      [
+        { text: 'Ressources juste sous un seuil' },
+        { text: 'monthlyResourcesCents entre 90000 et 100000' },
+        { text: '+ 15 %' },
+      ],
     ]);
     expect(view.form).toEqual({
       baseRate: '5',
@@ -66,7 +77,10 @@ describe('policies view', () => {
   });
 
   it('turns the percentages of the form into probabilities, keeping the rules and changing their weights', () => {
-    const { request, errors } = readPolicyForm({ baseRate: '100', floor: '2,5', ceiling: '100', 'weight-0': '-10' }, current);
+    const { request, errors } = readPolicyForm(
+      { baseRate: '100', floor: '2,5', ceiling: '100', 'weight-0': '-10' },
+      current,
+    );
     expect(errors).toEqual([]);
     expect(request).toEqual({
       baseRate: 1,
@@ -77,14 +91,14 @@ describe('policies view', () => {
   });
 
   it('names each wrong field, and a floor above the ceiling', () => {
-    expect(readPolicyForm({ baseRate: '120', floor: '2', ceiling: '', 'weight-0': 'x' }, current).errors.map((e) => e.field)).toEqual([
-      'baseRate',
-      'ceiling',
-      'weight-0',
-    ]);
-    expect(readPolicyForm({ baseRate: '5', floor: '50', ceiling: '10', 'weight-0': '0' }, current).errors).toEqual([
-      { field: 'floor', text: 'Le plancher doit être inférieur ou égal au plafond' },
-    ]);
+    expect(
+      readPolicyForm({ baseRate: '120', floor: '2', ceiling: '', 'weight-0': 'x' }, current).errors.map(
+        (e) => e.field,
+      ),
+    ).toEqual(['baseRate', 'ceiling', 'weight-0']);
+    expect(
+      readPolicyForm({ baseRate: '5', floor: '50', ceiling: '10', 'weight-0': '0' }, current).errors,
+    ).toEqual([{ field: 'floor', text: 'Le plancher doit être inférieur ou égal au plafond' }]);
   });
 
   it('puts a refused rule next to its weight field', () => {

@@ -54,7 +54,10 @@ export function pastVersionRows(versions: PolicyVersion[], current: number) {
           version.rules.length === 0
             ? 'Aucune'
             : version.rules
-                .map((rule) => `${rule.label} (${rule.weight >= 0 ? '+' : '−'} ${percent(Math.abs(rule.weight))})`)
+                .map(
+                  (rule) =>
+                    `${rule.label} (${rule.weight >= 0 ? '+' : '−'} ${percent(Math.abs(rule.weight))})`,
+                )
                 .join(' ; '),
       },
     ]);
@@ -95,7 +98,12 @@ export function policyView(policy: SamplingPolicy) {
   return {
     version: policy.version,
     summary: [
-      { key: { text: 'Version' }, value: { text: policy.version === 0 ? 'Par défaut (aucune version enregistrée)' : String(policy.version) } },
+      {
+        key: { text: 'Version' },
+        value: {
+          text: policy.version === 0 ? 'Par défaut (aucune version enregistrée)' : String(policy.version),
+        },
+      },
       { key: { text: 'Taux aléatoire' }, value: { text: percent(policy.baseRate) } },
       { key: { text: 'Plancher' }, value: { text: percent(policy.floor) } },
       { key: { text: 'Plafond' }, value: { text: percent(policy.ceiling) } },
@@ -131,7 +139,11 @@ function readPercent(raw: unknown, min: number): number | undefined {
 export function readPolicyForm(
   body: unknown,
   current: SamplingPolicy,
-): { request?: Omit<SamplingPolicy, 'procedure' | 'version'>; errors: FormError[]; values: Record<string, string> } {
+): {
+  request?: Omit<SamplingPolicy, 'procedure' | 'version'>;
+  errors: FormError[];
+  values: Record<string, string>;
+} {
   const value = (body ?? {}) as Record<string, unknown>;
   const values: Record<string, string> = {};
   for (const [key, raw] of Object.entries(value)) if (typeof raw === 'string') values[key] = raw;
@@ -160,7 +172,11 @@ export function policyErrorsFromApi(details: ApiFieldError[], message: string): 
   if (details.length === 0) return [{ field: 'baseRate', text: message }];
   return details.map((detail) => {
     const rule = /^rules\[(\d+)\]/.exec(detail.field);
-    const field = rule ? `weight-${rule[1]}` : ['floor', 'ceiling', 'baseRate'].includes(detail.field) ? detail.field : 'baseRate';
+    const field = rule
+      ? `weight-${rule[1]}`
+      : ['floor', 'ceiling', 'baseRate'].includes(detail.field)
+        ? detail.field
+        : 'baseRate';
     return { field, text: `${detail.field} : ${detail.reason}` };
   });
 }

@@ -27,7 +27,11 @@ export class RulesPagesController {
   ) {}
 
   @Get()
-  show(@Query('regles') rules: string | undefined, @Req() request: SessionRequest, @Res() response: Response) {
+  show(
+    @Query('regles') rules: string | undefined,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ) {
     adminApi(this.pages, request);
     const count = rules !== undefined && /^\d{1,7}$/.test(rules) ? Number(rules) : undefined;
     this.render(response, { imported: count });
@@ -56,7 +60,9 @@ export class RulesPagesController {
     if (!this.csrf.isValid(request)) throw new PageError('forbidden', 'CSRF on rules');
     const api = adminApi(this.pages, request);
     if (!file || file.size === 0) {
-      return this.render(response, { errors: [{ line: undefined, reason: 'Choisissez le fichier CSV des règles' }] });
+      return this.render(response, {
+        errors: [{ line: undefined, reason: 'Choisissez le fichier CSV des règles' }],
+      });
     }
     const csv = file.buffer.toString('utf8');
     const answer = dataOrRefusal(
@@ -67,7 +73,9 @@ export class RulesPagesController {
       }),
     );
     if ('refusal' in answer) {
-      return this.render(response, { errors: ruleLineErrors(answer.refusal.details, answer.refusal.message) });
+      return this.render(response, {
+        errors: ruleLineErrors(answer.refusal.details, answer.refusal.message),
+      });
     }
     response.redirect(303, `/admin/regles?regles=${answer.data.rules ?? 0}`);
   }

@@ -37,7 +37,11 @@ export class TeamsPagesController {
   constructor(private readonly pages: PageApi) {}
 
   @Get()
-  async show(@Query('fait') done: string | undefined, @Req() request: SessionRequest, @Res() response: Response) {
+  async show(
+    @Query('fait') done: string | undefined,
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+  ) {
     const api = adminApi(this.pages, request);
     await this.render(response, api, {}, done ? DONE[done] : undefined);
   }
@@ -46,7 +50,8 @@ export class TeamsPagesController {
   async saveTeam(@Body() body: unknown, @Req() request: SessionRequest, @Res() response: Response) {
     const api = adminApi(this.pages, request);
     const { form, errors } = readTeamForm(body);
-    if (errors.length > 0) return this.render(response, api, { teamForm: form, teamErrors: errors, status: 400 });
+    if (errors.length > 0)
+      return this.render(response, api, { teamForm: form, teamErrors: errors, status: 400 });
     const answer = dataOrRefusal(
       await api.routing.PUT('/api/directory/teams/{code}', {
         params: { path: { code: form.code } },
@@ -68,11 +73,16 @@ export class TeamsPagesController {
   async saveAgent(@Body() body: unknown, @Req() request: SessionRequest, @Res() response: Response) {
     const api = adminApi(this.pages, request);
     const { form, errors } = readAgentForm(body);
-    if (errors.length > 0) return this.render(response, api, { agentForm: form, agentErrors: errors, status: 400 });
+    if (errors.length > 0)
+      return this.render(response, api, { agentForm: form, agentErrors: errors, status: 400 });
     const answer = dataOrRefusal(
       await api.routing.PUT('/api/directory/agents/{subject}', {
         params: { path: { subject: form.subject } },
-        body: { displayName: form.displayName, teamCodes: form.teamCodes, ...(form.email ? { email: form.email } : {}) },
+        body: {
+          displayName: form.displayName,
+          teamCodes: form.teamCodes,
+          ...(form.email ? { email: form.email } : {}),
+        },
       }),
     );
     if ('refusal' in answer) {
