@@ -156,7 +156,9 @@ describe('web: the admins’ pages', () => {
   it('sets the APA sampling base rate to 100 %: a new version, shown as the current one', async () => {
     await pages.visit(`${platform.url}/admin/politiques`);
     await pages.follow(/autonomie/);
-    expect(await pages.heading()).toBe('Politique d’échantillonnage — APA');
+    expect(await pages.heading()).toMatch(
+      /^Politique d’échantillonnage — Allocation personnalisée d’autonomie/,
+    );
     await pages.fill('Taux aléatoire', '150');
     await pages.press('Enregistrer une nouvelle version');
     expect(await pages.errorNextTo('baseRate')).toMatch(
@@ -258,7 +260,7 @@ describe('web: the admins’ pages', () => {
     expect(await page.getByRole('button', { name: /^Rejouer l’événement/ }).count()).toBeGreaterThan(0);
   });
 
-  it('shows an agent the French 403 page on the admin pages', async () => {
+  it('shows an agent and a citizen the French 403 page on the admin pages', async () => {
     const agent = await openSession(browser);
     const agentPages = new CitizenPages(agent.page, audit);
     await agentPages.visit(`${platform.url}/`);
@@ -270,5 +272,21 @@ describe('web: the admins’ pages', () => {
       expect(await agentPages.heading()).toBe('Vous n’avez pas accès à cette page');
     }
     await agent.context.close();
+
+    const citizen = await openSession(browser);
+    const citizenPages = new CitizenPages(citizen.page, audit);
+    await citizenPages.visit(`${platform.url}/`);
+    await citizenPages.signInAs('Claire Martin');
+    const answer = await citizen.page.goto(`${platform.url}/admin/equipes`);
+    expect(answer?.status()).toBe(403);
+    await audit.check(citizen.page);
+    expect(await citizenPages.heading()).toBe('Vous n’avez pas accès à cette page');
+    await citizen.context.close();
+  });
+
+  it('answers a procedure that does not exist with the 404 page', async () => {
+    const answer = await page.goto(`${platform.url}/admin/politiques/nulle-part`);
+    expect(answer?.status()).toBe(404);
+    await audit.check(page);
   });
 });

@@ -26,11 +26,10 @@ export class PoliciesPagesController {
   @Get()
   async index(@Req() request: SessionRequest, @Res() response: Response) {
     adminApi(this.pages, request);
-    const answer = expectData(await this.pages.public().intake.GET('/api/procedures'));
     response.render('admin/policies', {
       title: 'Politiques d’échantillonnage',
       backLink: { href: '/admin', text: 'Administration' },
-      procedures: answer.items.map((item) => ({ code: item.code, title: item.title })),
+      procedures: await this.procedures(),
     });
   }
 
@@ -72,12 +71,21 @@ export class PoliciesPagesController {
     response.redirect(303, `/admin/politiques/${procedure}?version=${version ?? ''}`);
   }
 
+  /** The procedure's policy; a procedure intake does not offer is the 404 page (checks would answer its default). */
   private async policy(api: ApiClients, procedure: string) {
     if (!PROCEDURE.test(procedure)) throw new PageError('not-found', 'procedure');
+    const known = await this.procedures();
+    const title = known.find((item) => item.code === procedure)?.title;
+    if (!title) throw new PageError('not-found', 'procedure');
     const answer = await api.checks.GET('/api/sampling-policies/{procedure}', {
       params: { path: { procedure } },
     });
-    return readPolicy(expectData({ ...answer, data: answer.data as unknown }));
+    return { title, ...readPolicy(expectData({ ...answer, data: answer.data as unknown })) };
+  }
+
+  private async procedures(): Promise<{ code: string; title: string }[]> {
+    const answer = expectData(await this.pages.public().intake.GET('/api/procedures'));
+    return answer.items.map((item) => ({ code: item.code, title: item.title }));
   }
 
   private async render(
@@ -86,7 +94,7 @@ export class PoliciesPagesController {
     procedure: string,
     state: { saved?: string; errors?: FormError[]; values?: Record<string, string> },
   ) {
-    const { current } = await this.policy(api, procedure);
+    const { current, title } = await this.policy(api, procedure);
     const history = expectData(
       await api.checks.GET('/api/sampling-policies/{procedure}/versions', {
         params: { path: { procedure } },
@@ -96,7 +104,7 @@ export class PoliciesPagesController {
     const errors = state.errors ?? [];
     const values = state.values ?? {};
     response.status(errors.length > 0 ? 400 : 200).render('admin/policy', {
-      title: `Politique d’échantillonnage — ${procedure.toUpperCase()}`,
+      title: `Politique d’échantillonnage — ${title}`,
       backLink: { href: '/admin/politiques', text: 'Politiques d’échantillonnage' },
       procedure,
       saved: state.saved,
