@@ -102,7 +102,22 @@ describe('web: the admins’ pages', () => {
     await pages.press('Enregistrer l’agent');
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('L’agent est enregistré.');
     const row = agents.locator('tr', { has: page.getByRole('rowheader', { name: 'agent-maison-test' }) });
-    expect(await row.locator('td').allInnerTexts()).toEqual(['Agent de la maison', '—', 'MAISON-TEST']);
+    expect((await row.locator('td').allInnerTexts()).slice(0, 3)).toEqual([
+      'Agent de la maison',
+      '—',
+      'MAISON-TEST',
+    ]);
+
+    // « Modifier » fills the team's form with what the directory holds.
+    await pages.follow('Modifier l’équipe MAISON-TEST');
+    expect(await page.getByLabel('Nom de l’équipe', { exact: true }).inputValue()).toBe(
+      'Maison des solidarités (test)',
+    );
+    await pages.fill('Nom de l’équipe', 'Maison des solidarités de Lisieux (test)');
+    await pages.press('Enregistrer l’équipe');
+    await expect(
+      teams.getByRole('cell', { name: 'Maison des solidarités de Lisieux (test)', exact: true }).count(),
+    ).resolves.toBe(1);
   });
 
   it('reports both faulty lines of a rules file with their numbers and changes nothing, then accepts a clean file', async () => {

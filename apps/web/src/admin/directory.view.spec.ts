@@ -1,4 +1,5 @@
 import {
+  agentFormOf,
   agentRows,
   formErrorsFromApi,
   readAgentForm,
@@ -6,6 +7,7 @@ import {
   readTeamForm,
   ruleErrorSummary,
   ruleLineErrors,
+  teamFormOf,
   teamRequest,
   teamRows,
 } from './directory.view.js';
@@ -41,7 +43,7 @@ describe('directory view', () => {
 
   it('sorts teams by code and agents by name, and draws their table rows (default team « Oui », no e-mail « — »)', () => {
     const { teams, agents } = readDirectory(body);
-    expect(teamRows(teams)).toEqual([
+    expect(teamRows(teams).map((row) => row.slice(0, 4))).toEqual([
       [
         { text: 'ACCUEIL' },
         { text: 'Accueil' },
@@ -55,10 +57,42 @@ describe('directory view', () => {
         { text: 'Non' },
       ],
     ]);
-    expect(agentRows(agents)).toEqual([
+    expect(agentRows(agents).map((row) => row.slice(0, 4))).toEqual([
       [{ text: 'a' }, { text: 'Bruno' }, { text: 'bruno@calvados.invalid' }, { text: 'CAS-CAEN, ACCUEIL' }],
       [{ text: 'b' }, { text: 'Élodie' }, { text: '—' }, { text: 'ACCUEIL' }],
     ]);
+  });
+
+  it('ends each row with a « Modifier » link filling the form, its target escaped and named for screen readers', () => {
+    const { teams } = readDirectory(body);
+    expect(teamRows(teams)[1][4]).toEqual({
+      html: '<a class="govuk-link" href="/admin/equipes?equipe=CAS-CAEN#team-form-title">Modifier<span class="govuk-visually-hidden"> l’équipe CAS-CAEN</span></a>',
+    });
+    const [odd] = agentRows([{ subject: 'x"<y>&z', displayName: 'A <b>', teamCodes: [] }]);
+    expect(odd[4]).toEqual({
+      html: '<a class="govuk-link" href="/admin/equipes?agent=x%22%3Cy%3E%26z#agent-form-title">Modifier<span class="govuk-visually-hidden"> l’agent A &#60;b&#62;</span></a>',
+    });
+  });
+
+  it('fills the forms with a team or an agent to change', () => {
+    const { teams, agents } = readDirectory(body);
+    expect(teamFormOf(teams[0])).toEqual({
+      code: 'ACCUEIL',
+      name: 'Accueil',
+      kind: 'default',
+      contactName: 'Accueil',
+      phone: '',
+      email: 'accueil@calvados.invalid',
+      address: '',
+      hours: '',
+      isDefault: true,
+    });
+    expect(agentFormOf(agents[0])).toEqual({
+      subject: 'a',
+      displayName: 'Bruno',
+      email: 'bruno@calvados.invalid',
+      teamCodes: ['CAS-CAEN', 'ACCUEIL'],
+    });
   });
 
   it('reads an unexpected answer as an empty directory', () => {

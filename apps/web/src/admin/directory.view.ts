@@ -48,23 +48,62 @@ export function readDirectory(body: unknown): { teams: DirectoryTeam[]; agents: 
   };
 }
 
-/** The teams as the rows of a GOV.UK table: code, name, public contact, default team. Pure. */
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A « Modifier » link that fills the form below with a team or an agent. */
+function changeLink(query: string, key: string, anchor: string, what: string) {
+  const href = `/admin/equipes?${query}=${encodeURIComponent(key)}#${anchor}`;
+  return {
+    html: `<a class="govuk-link" href="${escapeHtml(href)}">Modifier<span class="govuk-visually-hidden"> ${escapeHtml(what)}</span></a>`,
+  };
+}
+
+/** The teams as the rows of a GOV.UK table: code, name, public contact, default team, a link to change it. Pure. */
 export function teamRows(teams: DirectoryTeam[]) {
   return teams.map((team) => [
     { text: team.code },
     { text: team.name },
     { text: [team.contact.name, team.contact.phone, team.contact.email].filter(Boolean).join(' — ') },
     { text: team.isDefault ? 'Oui' : 'Non' },
+    changeLink('equipe', team.code, 'team-form-title', `l’équipe ${team.code}`),
   ]);
 }
 
-/** The agents as the rows of a GOV.UK table: subject, name, e-mail, teams. Pure. */
+/** The team form filled with a team of the directory, to change it. Pure. */
+export function teamFormOf(team: DirectoryTeam): TeamForm {
+  return {
+    code: team.code,
+    name: team.name,
+    kind: team.kind,
+    contactName: team.contact.name,
+    phone: team.contact.phone ?? '',
+    email: team.contact.email ?? '',
+    address: team.contact.address ?? '',
+    hours: team.contact.hours ?? '',
+    isDefault: team.isDefault,
+  };
+}
+
+/** The agent form filled with an agent of the directory, to change it. Pure. */
+export function agentFormOf(agent: DirectoryAgent): AgentForm {
+  return {
+    subject: agent.subject,
+    displayName: agent.displayName,
+    email: agent.email ?? '',
+    teamCodes: [...agent.teamCodes],
+  };
+}
+
+/** The agents as the rows of a GOV.UK table: subject, name, e-mail, teams, a link to change it. Pure. */
 export function agentRows(agents: DirectoryAgent[]) {
   return agents.map((agent) => [
     { text: agent.subject },
     { text: agent.displayName },
     { text: agent.email ?? '—' },
     { text: agent.teamCodes.join(', ') },
+    changeLink('agent', agent.subject, 'agent-form-title', `l’agent ${agent.displayName}`),
   ]);
 }
 

@@ -6,14 +6,16 @@ import { PageApi } from '../api/page-api.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { adminApi } from './admin-access.js';
 import {
-  agentRows,
   type AgentForm,
+  agentFormOf,
+  agentRows,
   type FormError,
   formErrorsFromApi,
   readAgentForm,
   readDirectory,
   readTeamForm,
   type TeamForm,
+  teamFormOf,
   teamRequest,
   teamRows,
 } from './directory.view.js';
@@ -29,6 +31,9 @@ interface TeamsPageState {
   agentForm?: AgentForm;
   agentErrors?: FormError[];
   status?: number;
+  /** A team or an agent to change: its form is filled with what the directory holds. */
+  changeTeam?: string;
+  changeAgent?: string;
 }
 
 /** Teams and agents of the directory: the tables, and a form to create or change one of each. */
@@ -39,11 +44,13 @@ export class TeamsPagesController {
   @Get()
   async show(
     @Query('fait') done: string | undefined,
+    @Query('equipe') changeTeam: string | undefined,
+    @Query('agent') changeAgent: string | undefined,
     @Req() request: SessionRequest,
     @Res() response: Response,
   ) {
     const api = adminApi(this.pages, request);
-    await this.render(response, api, {}, done ? DONE[done] : undefined);
+    await this.render(response, api, { changeTeam, changeAgent }, done ? DONE[done] : undefined);
   }
 
   @Post('equipe')
@@ -102,6 +109,9 @@ export class TeamsPagesController {
     const prefixed = (prefix: string, errors: FormError[] = []) =>
       errors.map((error) => ({ ...error, field: `${prefix}-${error.field}` }));
     const errors = [...prefixed('team', state.teamErrors), ...prefixed('agent', state.agentErrors)];
+    const changedTeam = teams.find((team) => team.code === state.changeTeam);
+    const changedAgent = agents.find((agent) => agent.subject === state.changeAgent);
+    const agentForm = state.agentForm ?? (changedAgent ? agentFormOf(changedAgent) : undefined);
     response.status(state.status ?? 200).render('admin/teams', {
       title: 'Équipes et agents',
       backLink: { href: '/admin', text: 'Administration' },
@@ -111,10 +121,10 @@ export class TeamsPagesController {
       teamChoices: teams.map((team) => ({
         value: team.code,
         text: `${team.code} — ${team.name}`,
-        checked: state.agentForm?.teamCodes.includes(team.code) ?? false,
+        checked: agentForm?.teamCodes.includes(team.code) ?? false,
       })),
-      teamForm: state.teamForm ?? { kind: 'territorial_office' },
-      agentForm: state.agentForm ?? {},
+      teamForm: state.teamForm ?? (changedTeam ? teamFormOf(changedTeam) : { kind: 'territorial_office' }),
+      agentForm: agentForm ?? {},
       fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.text])),
       errorList: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
     });
