@@ -130,6 +130,16 @@ describe('web: the admins’ pages', () => {
     expect(download.headers()['content-disposition']).toBe('attachment; filename="regles-orientation.csv"');
     expect(await download.text()).toBe(before);
 
+    await pages.press('Remplacer les règles');
+    expect(await pages.errorSummary()).toEqual(['Choisissez le fichier CSV des règles']);
+
+    // A file sent without the form's token (multipart: checked once read) is refused with the 403 page.
+    const forged = await page.request.post(`${platform.url}/admin/regles`, {
+      multipart: { rules: { name: 'regles.csv', mimeType: 'text/csv', buffer: Buffer.from('sujet\n') } },
+    });
+    expect(forged.status()).toBe(403);
+    expect(await rulesCsv()).toBe(before);
+
     const faulty = [
       'sujet,zone,code_zone,equipe',
       'apa,commune,14118,CAS-CAEN',

@@ -10,7 +10,10 @@ import { adminApi } from './admin-access.js';
 import { ruleErrorSummary, type RuleLineError, ruleLineErrors } from './directory.view.js';
 
 const FIELD = 'rules-file';
+/** A rules file is some kilobytes (one line per rule): a larger one is refused next to the field. */
 const MAX_BYTES = 5 * 1_048_576;
+/** What multer reads at most (beyond it, the request is refused before this page can say why). */
+const READ_LIMIT = 25 * 1_048_576;
 
 interface UploadedRulesFile {
   originalname: string;
@@ -50,7 +53,7 @@ export class RulesPagesController {
   }
 
   @Post()
-  @UseInterceptors(FileInterceptor('rules', { limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } }))
+  @UseInterceptors(FileInterceptor('rules', { limits: { fileSize: READ_LIMIT, files: 1, fields: 5 } }))
   async upload(
     @UploadedFile() file: UploadedRulesFile | undefined,
     @Req() request: SessionRequest,
@@ -62,6 +65,11 @@ export class RulesPagesController {
     if (!file || file.size === 0) {
       return this.render(response, {
         errors: [{ line: undefined, reason: 'Choisissez le fichier CSV des règles' }],
+      });
+    }
+    if (file.size > MAX_BYTES) {
+      return this.render(response, {
+        errors: [{ line: undefined, reason: 'Le fichier doit peser moins de 5 Mo' }],
       });
     }
     const csv = file.buffer.toString('utf8');
