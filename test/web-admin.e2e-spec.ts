@@ -178,7 +178,7 @@ describe('web: the admins’ pages', () => {
     expect(await rulesCsv()).toBe(before);
   });
 
-  it('sets the APA sampling base rate to 100 %: a new version, shown as the current one', async () => {
+  it('adds a risk rule to the APA policy, then sets its base rate to 100 % without it: each a new version, the previous one listed', async () => {
     await pages.visit(`${platform.url}/admin/politiques`);
     await pages.follow(/autonomie/);
     expect(await pages.heading()).toMatch(
@@ -191,12 +191,22 @@ describe('web: the admins’ pages', () => {
     );
     await pages.fill('Taux aléatoire', '50');
     await pages.fill('Plafond', '100');
+    await pages.fill('Intitulé de la règle', 'Déposée par un tiers');
+    await pages.fill('Fait du dossier', 'filedBy');
+    await pages.select('Comparaison', 'égal à');
+    await pages.fill('Valeur comparée', 'third_party');
+    await pages.fill('Poids de la nouvelle règle', '10');
     await pages.press('Enregistrer une nouvelle version');
+    const rules = page.locator('table', { has: page.locator('caption', { hasText: 'Règles de risque' }) });
+    expect(await rules.locator('tbody tr').first().innerText()).toMatch(
+      /Déposée par un tiers\s+filedBy = third_party\s+\+ 10 %/,
+    );
     const first = /La version (\d+) de la politique/.exec(
       await page.locator('.govuk-notification-banner').innerText(),
     );
     expect(first).not.toBeNull();
     await pages.fill('Taux aléatoire', '100');
+    await page.getByLabel('Retirer la règle « Déposée par un tiers »', { exact: true }).check();
     await pages.press('Enregistrer une nouvelle version');
     const version = Number(first?.[1]) + 1;
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
@@ -210,6 +220,8 @@ describe('web: the admins’ pages', () => {
       has: page.getByRole('rowheader', { name: String(version - 1), exact: true }),
     });
     expect(await previous.locator('td').nth(1).innerText()).toBe('50 %');
+    expect(await previous.locator('td').nth(3).innerText()).toBe('Déposée par un tiers (+ 10 %)');
+    expect(await page.getByText('Aucune règle de risque').count()).toBe(1);
     const policy = await (
       await asAdmin()
     ).checks.GET('/api/sampling-policies/{procedure}', {

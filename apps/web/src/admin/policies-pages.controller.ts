@@ -14,6 +14,7 @@ import {
   policyView,
   readPolicy,
   readPolicyForm,
+  RULE_OPERATORS,
 } from './policies.view.js';
 
 const PROCEDURE = /^[a-z0-9-]{2,40}$/;
@@ -114,7 +115,25 @@ export class PoliciesPagesController {
         baseRate: values.baseRate ?? view.form.baseRate,
         floor: values.floor ?? view.form.floor,
         ceiling: values.ceiling ?? view.form.ceiling,
-        weights: view.form.weights.map((weight) => ({ ...weight, value: values[weight.id] ?? weight.value })),
+        weights: view.form.weights.map((weight, index) => ({
+          ...weight,
+          value: values[weight.id] ?? weight.value,
+          removed: values[`remove-${index}`] === 'oui',
+          index,
+        })),
+        newRule: {
+          label: values.newLabel ?? '',
+          field: values.newField ?? '',
+          value: values.newValue ?? '',
+          weight: values.newWeight ?? '',
+        },
+        operators: [
+          { value: '', text: 'Choisissez' },
+          ...RULE_OPERATORS.map((operator) => ({
+            ...operator,
+            selected: operator.value === values.newOperator,
+          })),
+        ],
       },
       fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.text])),
       errorList: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),

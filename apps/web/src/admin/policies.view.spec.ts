@@ -5,6 +5,8 @@ import {
   policyView,
   readPolicy,
   readPolicyForm,
+  ruleId,
+  ruleValue,
   type SamplingPolicy,
 } from './policies.view.js';
 
@@ -105,5 +107,70 @@ describe('policies view', () => {
     expect(policyErrorsFromApi([{ field: 'rules[0].weight', reason: 'trop grand' }], 'm')).toEqual([
       { field: 'weight-0', text: 'rules[0].weight : trop grand' },
     ]);
+  });
+
+  it('removes a ticked rule and adds a new one from its label, fact, comparison, value and weight', () => {
+    const { request, errors } = readPolicyForm(
+      {
+        baseRate: '5',
+        floor: '0',
+        ceiling: '100',
+        'weight-0': '15',
+        'remove-0': 'oui',
+        newLabel: 'Déposée par un tiers',
+        newField: 'filedBy',
+        newOperator: 'eq',
+        newValue: 'third_party',
+        newWeight: '10',
+      },
+      current,
+    );
+    expect(errors).toEqual([]);
+    expect(request?.rules).toEqual([
+      {
+        id: 'deposee-par-un-tiers',
+        label: 'Déposée par un tiers',
+        field: 'filedBy',
+        operator: 'eq',
+        value: 'third_party',
+        weight: 0.1,
+      },
+    ]);
+  });
+
+  it('names what is wrong in a new rule', () => {
+    const base = {
+      baseRate: '5',
+      floor: '0',
+      ceiling: '100',
+      'weight-0': '15',
+      newLabel: 'X',
+      newWeight: '5',
+    };
+    expect(
+      readPolicyForm({ ...base, newField: 'a b', newOperator: '' }, current).errors.map((e) => e.field),
+    ).toEqual(['newField', 'newOperator']);
+    expect(
+      readPolicyForm({ ...base, newField: 'age', newOperator: 'between', newValue: '90 ; 80' }, current)
+        .errors,
+    ).toEqual([
+      { field: 'newValue', text: 'Saisissez deux nombres séparés par « ; », le plus petit d’abord' },
+    ]);
+  });
+
+  it('reads a rule value by its comparison: two numbers for between, numbers for lt/gt, oui/non, a word', () => {
+    expect(ruleValue('90000 ; 100000', 'between')).toEqual([90000, 100000]);
+    expect(ruleValue('2,5', 'lt')).toBe(2.5);
+    expect(ruleValue('beaucoup', 'gt')).toBeUndefined();
+    expect(ruleValue('Oui', 'eq')).toBe(true);
+    expect(ruleValue('non', 'neq')).toBe(false);
+    expect(ruleValue('third_party', 'eq')).toBe('third_party');
+    expect(ruleValue(' ', 'eq')).toBeUndefined();
+  });
+
+  it('makes a unique identifier from a rule label', () => {
+    expect(ruleId('Ressources juste sous un seuil !', [])).toBe('ressources-juste-sous-un-seuil');
+    expect(ruleId('Âge', ['age'])).toBe('age-2');
+    expect(ruleId('?', [])).toBe('regle');
   });
 });

@@ -157,14 +157,110 @@ export function readPolicyForm(
   const baseRate = rate('baseRate', 'Le taux aléatoire');
   const floor = rate('floor', 'Le plancher');
   const ceiling = rate('ceiling', 'Le plafond');
-  const rules = current.rules.map((rule, index) => ({
-    ...rule,
-    weight: rate(`weight-${index}`, `Le poids de « ${rule.label} »`, -100),
-  }));
+  const rules: PolicyRule[] = current.rules.flatMap((rule, index) =>
+    value[`remove-${index}`] === 'oui'
+      ? []
+      : [{ ...rule, weight: rate(`weight-${index}`, `Le poids de « ${rule.label} »`, -100) }],
+  );
+  const label = typeof value.newLabel === 'string' ? value.newLabel.trim() : '';
+  if (label) {
+    const added = readNewRule(value, label, rules, errors);
+    const weight = rate('newWeight', 'Le poids de la nouvelle règle', -100);
+    if (added) rules.push({ ...added, weight });
+  }
   if (errors.length === 0 && floor > ceiling)
     errors.push({ field: 'floor', text: 'Le plancher doit être inférieur ou égal au plafond' });
   if (errors.length > 0) return { errors, values };
   return { request: { baseRate, floor, ceiling, rules }, errors, values };
+}
+
+/** The comparisons a risk rule can make, as the form offers them. */
+export const RULE_OPERATORS = [
+  { value: 'lt', text: 'inférieur à' },
+  { value: 'lte', text: 'inférieur ou égal à' },
+  { value: 'gt', text: 'supérieur à' },
+  { value: 'gte', text: 'supérieur ou égal à' },
+  { value: 'eq', text: 'égal à' },
+  { value: 'neq', text: 'différent de' },
+  { value: 'between', text: 'entre (deux nombres séparés par « ; »)' },
+] as const;
+
+const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+function toNumber(raw: string): number {
+  return Number(raw.replace(',', '.'));
+}
+
+/** A rule's value as typed: « 90000 ; 100000 » for between, a number, oui/non, or a word. Pure. */
+export function ruleValue(raw: string, operator: string): PolicyRule['value'] | undefined {
+  const typed = raw.trim();
+  if (operator === 'between') {
+    const [low, high, ...rest] = typed.split(';').map((part) => part.trim());
+    if (rest.length > 0 || !NUMBER.test(low ?? '') || !NUMBER.test(high ?? '')) return undefined;
+    return toNumber(low) <= toNumber(high) ? [toNumber(low), toNumber(high)] : undefined;
+  }
+  if (NUMBER.test(typed)) return toNumber(typed);
+  if (['lt', 'lte', 'gt', 'gte'].includes(operator)) return undefined;
+  if (/^(oui|vrai|true)$/i.test(typed)) return true;
+  if (/^(non|faux|false)$/i.test(typed)) return false;
+  return typed === '' ? undefined : typed;
+}
+
+/** An identifier for a new rule from its label (« Déposée par un tiers » → deposee-par-un-tiers), unique. Pure. */
+export function ruleId(label: string, taken: string[]): string {
+  const base =
+    label
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || 'regle';
+  const id = base.length >= 2 ? base : `regle-${base}`;
+  let unique = id;
+  for (let n = 2; taken.includes(unique); n += 1) unique = `${id}-${n}`;
+  return unique;
+}
+
+function readNewRule(
+  value: Record<string, unknown>,
+  label: string,
+  rules: PolicyRule[],
+  errors: FormError[],
+): Omit<PolicyRule, 'weight'> | undefined {
+  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string).trim() : '');
+  const field = text('newField');
+  const operator = text('newOperator');
+  const before = errors.length;
+  if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(field))
+    errors.push({
+      field: 'newField',
+      text: 'Saisissez le fait du dossier lu par la règle, en un mot (par exemple monthlyResourcesCents)',
+    });
+  if (!RULE_OPERATORS.some((known) => known.value === operator))
+    errors.push({ field: 'newOperator', text: 'Choisissez une comparaison' });
+  const parsed = ruleValue(text('newValue'), operator);
+  if (parsed === undefined && errors.length === before)
+    errors.push({
+      field: 'newValue',
+      text:
+        operator === 'between'
+          ? 'Saisissez deux nombres séparés par « ; », le plus petit d’abord'
+          : ['lt', 'lte', 'gt', 'gte'].includes(operator)
+            ? 'Saisissez un nombre'
+            : 'Saisissez la valeur comparée',
+    });
+  if (errors.length > before || parsed === undefined) return undefined;
+  return {
+    id: ruleId(
+      label,
+      rules.map((rule) => rule.id),
+    ),
+    label,
+    field,
+    operator,
+    value: parsed,
+  };
 }
 
 /** The API's refusal of a policy, next to the fields (`rules[2].weight` → `weight-2`). Pure. */
