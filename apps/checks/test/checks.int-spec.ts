@@ -177,6 +177,20 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
       await request(service.url).get('/api/sampling-policies/apa').set('Authorization', auditor).expect(200)
     ).body;
     expect(history.versions).toEqual([1, 2]);
+    const versions = (
+      await request(service.url)
+        .get('/api/sampling-policies/apa/versions')
+        .set('Authorization', auditor)
+        .expect(200)
+    ).body as {
+      items: { version: number; ceiling: number; rules: unknown[]; createdBy: string; createdAt: string }[];
+    };
+    expect(versions.items.map((item) => [item.version, item.ceiling, item.rules.length])).toEqual([
+      [2, 0, 0],
+      [1, 1, 1],
+    ]);
+    expect(versions.items[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(versions.items[0].createdBy).toEqual(expect.any(String));
   });
 
   it('refuses a bad policy with the fields named', async () => {

@@ -15,7 +15,7 @@ import { SelectionService } from '../sampling/selection.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { StatisticsService } from '../cases/statistics.service.js';
 import { CaseQueue } from '../cases/case-queue.service.js';
-import { CaseQueuePageDoc, ChainVerdictDoc, StatisticsDoc } from './checks.responses.js';
+import { CaseQueuePageDoc, ChainVerdictDoc, PolicyVersionsDoc, StatisticsDoc } from './checks.responses.js';
 import {
   ApplicationIdParam,
   CaseIdParam,
@@ -51,6 +51,20 @@ export class ChecksController {
   @ApiParam({ name: 'procedure', example: 'apa' })
   policy(@Param() params: ProcedureParam) {
     return this.policies.history(params.procedure);
+  }
+
+  @Get('api/sampling-policies/:procedure/versions')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    operationId: 'listPolicyVersions',
+    summary: 'Toutes les versions enregistrées de la politique, de la plus récente à la plus ancienne',
+    description: 'Aucune version : la liste est vide (le taux par défaut de la configuration s’applique).',
+  })
+  @ApiParam({ name: 'procedure', example: 'apa' })
+  @ApiOkResponse({ type: PolicyVersionsDoc })
+  @ApiErrors(400)
+  async policyVersions(@Param() params: ProcedureParam): Promise<PolicyVersionsDoc> {
+    return { items: await this.policies.versions(params.procedure) };
   }
 
   @Put('api/sampling-policies/:procedure')

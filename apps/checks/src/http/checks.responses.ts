@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CHECK_OUTCOMES, type CheckOutcome } from '#domain';
 import { CASE_STATUSES, type CaseStatus } from '../cases/case.lifecycle.js';
 import type { CaseQueuePage, CaseSummary } from '../cases/case-queue.service.js';
+import type { PolicyVersion } from '../sampling/policies.repository.js';
+import { RISK_OPERATORS, type RiskOperator, type RiskRule } from '../sampling/sampling.rules.js';
 
 /* The answers of the checks API as OpenAPI schemas; each class implements the view the code returns. */
 
@@ -88,4 +90,40 @@ export class ChainVerdictDoc {
   })
   firstBroken?: number;
   @ApiProperty({ required: false }) reason?: string;
+}
+
+export class RiskRuleDoc implements RiskRule {
+  @ApiProperty({ example: 'resources-near-threshold' }) id: string;
+  @ApiProperty({ example: 'Ressources juste sous un seuil' }) label: string;
+  @ApiProperty({ example: 'monthlyResourcesCents' }) field: string;
+  @ApiProperty({ enum: RISK_OPERATORS }) operator: RiskOperator;
+  @ApiProperty({
+    oneOf: [
+      { type: 'number' },
+      { type: 'string' },
+      { type: 'boolean' },
+      { type: 'array', items: { type: 'number' } },
+    ],
+    example: [90000, 100000],
+  })
+  value: string | number | boolean | [number, number];
+  @ApiProperty({ example: 0.15, description: 'Ajouté au taux aléatoire quand la règle s’applique' })
+  weight: number;
+}
+
+export class PolicyVersionDoc implements PolicyVersion {
+  @ApiProperty({ example: 'apa' }) procedure: string;
+  @ApiProperty({ example: 2 }) version: number;
+  @ApiProperty({ example: 0.05 }) baseRate: number;
+  @ApiProperty({ type: [RiskRuleDoc] }) rules: RiskRuleDoc[];
+  @ApiProperty({ example: 0.02 }) floor: number;
+  @ApiProperty({ example: 0.6 }) ceiling: number;
+  @ApiProperty({ description: 'Identifiant (sub) de l’administrateur qui l’a enregistrée' })
+  createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PolicyVersionsDoc {
+  @ApiProperty({ type: [PolicyVersionDoc], description: 'De la plus récente à la plus ancienne' })
+  items: PolicyVersionDoc[];
 }

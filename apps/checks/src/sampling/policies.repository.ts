@@ -25,6 +25,29 @@ export async function policyAt(
   return { procedure, version: rows[0].version, ...rows[0].definition };
 }
 
+/** A recorded version of a policy, with who made it and when. */
+export interface PolicyVersion extends SamplingPolicy {
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Every recorded version of a procedure's policy, newest first. */
+export async function policyVersions(manager: EntityManager, procedure: string): Promise<PolicyVersion[]> {
+  const rows: { version: number; definition: Definition; created_by: string; created_at: Date }[] =
+    await manager.query(
+      `SELECT version, definition, created_by, created_at FROM checks.sampling_policies
+        WHERE procedure = $1 ORDER BY version DESC`,
+      [procedure],
+    );
+  return rows.map((row) => ({
+    procedure,
+    version: row.version,
+    ...row.definition,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}
+
 /** Records a new version (a change never rewrites an old one, which past selections refer to). */
 export async function addPolicyVersion(
   manager: EntityManager,

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-log.repository.js';
 import type { ChecksConfig } from '../checks.config.js';
 import { CHECKS_CONFIG } from '../checks.tokens.js';
 import type { PolicyRequest } from '../http/checks.dto.js';
-import { addPolicyVersion, policyAt } from './policies.repository.js';
+import { addPolicyVersion, policyAt, type PolicyVersion, policyVersions } from './policies.repository.js';
 import { policyProblems, type SamplingPolicy } from './sampling.rules.js';
 
 @Injectable()
@@ -28,6 +28,11 @@ export class PoliciesService {
       current: await policyAt(manager, procedure, undefined, this.config.CHECKS_DEFAULT_RATE),
       versions: versions.map((row) => row.version),
     };
+  }
+
+  /** Every recorded version, newest first, with its rules, author and date (none: the configured default applies). */
+  versions(procedure: string): Promise<PolicyVersion[]> {
+    return policyVersions(this.dataSource.manager, procedure);
   }
 
   async addVersion(actor: string, procedure: string, request: PolicyRequest): Promise<SamplingPolicy> {

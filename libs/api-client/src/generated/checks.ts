@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sampling-policies/{procedure}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Toutes les versions enregistrées de la politique, de la plus récente à la plus ancienne
+         * @description Aucune version : la liste est vide (le taux par défaut de la configuration s’applique).
+         */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checks/selection/{applicationId}": {
         parameters: {
             query?: never;
@@ -283,6 +303,49 @@ export interface components {
         ApiErrorBody: {
             error: components["schemas"]["ApiErrorContent"];
         };
+        RiskRuleDoc: {
+            /** @example resources-near-threshold */
+            id: string;
+            /** @example Ressources juste sous un seuil */
+            label: string;
+            /** @example monthlyResourcesCents */
+            field: string;
+            /** @enum {string} */
+            operator: "lt" | "lte" | "gt" | "gte" | "eq" | "neq" | "between";
+            /**
+             * @example [
+             *       90000,
+             *       100000
+             *     ]
+             */
+            value: number | string | boolean | number[];
+            /**
+             * @description Ajouté au taux aléatoire quand la règle s’applique
+             * @example 0.15
+             */
+            weight: number;
+        };
+        PolicyVersionDoc: {
+            /** @example apa */
+            procedure: string;
+            /** @example 2 */
+            version: number;
+            /** @example 0.05 */
+            baseRate: number;
+            rules: components["schemas"]["RiskRuleDoc"][];
+            /** @example 0.02 */
+            floor: number;
+            /** @example 0.6 */
+            ceiling: number;
+            /** @description Identifiant (sub) de l’administrateur qui l’a enregistrée */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PolicyVersionsDoc: {
+            /** @description De la plus récente à la plus ancienne */
+            items: components["schemas"]["PolicyVersionDoc"][];
+        };
         RiskRuleRequest: {
             /** @example resources-near-threshold */
             id: string;
@@ -531,6 +594,63 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                procedure: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionsDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
