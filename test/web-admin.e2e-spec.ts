@@ -1,14 +1,13 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { SUBJECTS } from '#domain';
 import { createApiClients } from '#api-client';
-import { bearer, eventually, startTestSmtp, type TestSmtp } from '#testing';
+import { bearer, eventually } from '#testing';
 import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
-import { AccessibilityAudit, launchChromium, openSession } from './support/browser.js';
+import { openSession, webRig } from './support/browser.js';
 import { CitizenPages } from './support/citizen-pages.js';
-import { type RunningPlatform, startPlatform } from './support/platform.js';
 
 /**
  * The admins' pages in a browser, against the real services: teams and agents, the routing rules file (two faulty
@@ -16,15 +15,13 @@ import { type RunningPlatform, startPlatform } from './support/platform.js';
  * e-mail resent, the dead letters, and the 403 page for an agent.
  */
 describe('web: the admins’ pages', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  let smtp: TestSmtp;
+  const rig = webRig('web-admin', { smtp: true });
+  const { audit } = rig;
   let page: Page;
   let pages: CitizenPages;
-  const audit = new AccessibilityAudit();
 
   const asAdmin = async () =>
-    createApiClients({ baseUrl: platform.url, headers: { Authorization: await bearer('admin') } });
+    createApiClients({ baseUrl: rig.platform.url, headers: { Authorization: await bearer('admin') } });
 
   const rulesCsv = async (): Promise<string> => {
     const answer = await (await asAdmin()).routing.GET('/api/directory/rules.csv', { parseAs: 'text' });
@@ -32,42 +29,16 @@ describe('web: the admins’ pages', () => {
     return answer.data as string;
   };
 
-  /**
-   * Signs a staff person in through the département's button (drawn as a button: `CitizenPages.signInAs(…, 'agent')`
-   * looks for a link).
-   */
-  async function signInStaff(on: CitizenPages, name: string): Promise<void> {
-    await on.openMenu();
-    await on.page.getByRole('link', { name: 'Se connecter', exact: true }).first().click();
-    await audit.check(on.page);
-    await on.page.getByRole('button', { name: /compte du Département/ }).click();
-    await audit.check(on.page);
-    await on.page.getByRole('button', { name: `Se connecter en tant que ${name}` }).click();
-    await audit.check(on.page);
-  }
-
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    platform = await startPlatform('web-admin', { web: true, smtpUrl: smtp.url });
-    browser = await launchChromium();
-    const session = await openSession(browser);
+    const session = await openSession(rig.browser);
     page = session.page;
     pages = new CitizenPages(page, audit);
-    await pages.visit(`${platform.url}/`);
-    await signInStaff(pages, 'Thomas Petit');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await smtp?.stop();
-    process.stdout.write(
-      `Pages vérifiées par axe-core : ${audit.checked.size}\n${[...audit.checked].sort().join('\n')}\n`,
-    );
+    await pages.visit(`${rig.platform.url}/`);
+    await pages.signInAs('Thomas Petit', 'agent');
   });
 
   it('lists the admin tasks, shows the teams and agents, refuses an incomplete team next to its fields, then saves it', async () => {
-    await pages.visit(`${platform.url}/admin`);
+    await pages.visit(`${rig.platform.url}/admin`);
     expect(await pages.heading()).toBe('Administration');
     await pages.follow('Équipes et agents');
     expect(await pages.heading()).toBe('Équipes et agents');
@@ -122,11 +93,11 @@ describe('web: the admins’ pages', () => {
 
   it('reports both faulty lines of a rules file with their numbers and changes nothing, then accepts a clean file', async () => {
     const before = await rulesCsv();
-    await pages.visit(`${platform.url}/admin/regles`);
+    await pages.visit(`${rig.platform.url}/admin/regles`);
     expect(await pages.heading()).toBe('Règles d’orientation');
 
     // The download link: the same file as the API's, as an attachment.
-    const download = await page.request.get(`${platform.url}/admin/regles/regles.csv`);
+    const download = await page.request.get(`${rig.platform.url}/admin/regles/regles.csv`);
     expect(download.headers()['content-disposition']).toBe('attachment; filename="regles-orientation.csv"');
     expect(await download.text()).toBe(before);
 
@@ -134,7 +105,7 @@ describe('web: the admins’ pages', () => {
     expect(await pages.errorSummary()).toEqual(['Choisissez le fichier CSV des règles']);
 
     // A file sent without the form's token (multipart: checked once read) is refused with the 403 page.
-    const forged = await page.request.post(`${platform.url}/admin/regles`, {
+    const forged = await page.request.post(`${rig.platform.url}/admin/regles`, {
       multipart: { rules: { name: 'regles.csv', mimeType: 'text/csv', buffer: Buffer.from('sujet\n') } },
     });
     expect(forged.status()).toBe(403);
@@ -179,7 +150,7 @@ describe('web: the admins’ pages', () => {
   });
 
   it('adds a risk rule to the APA policy, then sets its base rate to 100 % without it: each a new version, the previous one listed', async () => {
-    await pages.visit(`${platform.url}/admin/politiques`);
+    await pages.visit(`${rig.platform.url}/admin/politiques`);
     await pages.follow(/autonomie/);
     expect(await pages.heading()).toMatch(
       /^Politique d’échantillonnage — Allocation personnalisée d’autonomie/,
@@ -231,16 +202,16 @@ describe('web: the admins’ pages', () => {
   });
 
   it('shows the empty states in French, then a refused e-mail that the admin resends', async () => {
-    await pages.visit(`${platform.url}/admin/lettres-mortes`);
+    await pages.visit(`${rig.platform.url}/admin/lettres-mortes`);
     expect(await pages.heading()).toBe('Lettres mortes');
     expect(await page.getByText('Aucune lettre morte.').count()).toBe(4);
-    await pages.visit(`${platform.url}/admin/courriels`);
+    await pages.visit(`${rig.platform.url}/admin/courriels`);
     expect(await page.getByText('Aucun courriel en échec').count()).toBe(1);
 
     // Every e-mail refused for good: the acknowledgement of a request filed through the API fails.
-    smtp.answer(() => ({ code: 550, message: 'Boîte inconnue' }));
+    rig.smtp.answer(() => ({ code: 550, message: 'Boîte inconnue' }));
     const citizen = createApiClients({
-      baseUrl: platform.url,
+      baseUrl: rig.platform.url,
       headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
     });
     const draft = await citizen.intake.POST('/api/applications', {
@@ -257,11 +228,11 @@ describe('web: the admins’ pages', () => {
       expect((failed.data as unknown as { total: number }).total).toBeGreaterThan(0);
     }, 30_000);
 
-    smtp.answer(() => undefined);
-    await pages.visit(`${platform.url}/admin/courriels`);
+    rig.smtp.answer(() => undefined);
+    await pages.visit(`${rig.platform.url}/admin/courriels`);
     expect(await page.locator('.govuk-tag', { hasText: 'Échec définitif' }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/Boîte inconnue/).count()).toBeGreaterThan(0);
-    const accepted = smtp.mails.length;
+    const accepted = rig.smtp.mails.length;
     await page
       .getByRole('button', { name: /^Renvoyer/ })
       .first()
@@ -270,12 +241,12 @@ describe('web: the admins’ pages', () => {
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
       'Le courriel a été renvoyé',
     );
-    await eventually(() => expect(smtp.mails.length).toBeGreaterThan(accepted), 30_000);
+    await eventually(() => expect(rig.smtp.mails.length).toBeGreaterThan(accepted), 30_000);
   });
 
   it('lists a dead letter with its error, and says so when replaying it fails again', async () => {
     // A message that is not JSON: every consumer of the subject parks it at once.
-    const connection = await connect({ servers: platform.nats.url });
+    const connection = await connect({ servers: rig.platform.nats.url });
     await jetstream(connection).publish(SUBJECTS.applicationSubmitted, '{ pas du JSON', { msgID: uuidv7() });
     await connection.close();
     await eventually(async () => {
@@ -283,7 +254,7 @@ describe('web: the admins’ pages', () => {
       expect((letters.data as unknown as { items: unknown[] }).items.length).toBeGreaterThan(0);
     }, 30_000);
 
-    await pages.visit(`${platform.url}/admin/lettres-mortes`);
+    await pages.visit(`${rig.platform.url}/admin/lettres-mortes`);
     expect(await page.getByText(/invalid message/).count()).toBeGreaterThan(0);
     await page
       .getByRole('button', { name: /^Rejouer l’événement guichet\.application\.submitted/ })
@@ -298,23 +269,23 @@ describe('web: the admins’ pages', () => {
   });
 
   it('shows an agent and a citizen the French 403 page on the admin pages', async () => {
-    const agent = await openSession(browser);
+    const agent = await openSession(rig.browser);
     const agentPages = new CitizenPages(agent.page, audit);
-    await agentPages.visit(`${platform.url}/`);
-    await signInStaff(agentPages, 'Karim Benali');
+    await agentPages.visit(`${rig.platform.url}/`);
+    await agentPages.signInAs('Karim Benali', 'agent');
     for (const path of ['/admin', '/admin/regles', '/admin/politiques', '/admin/lettres-mortes']) {
-      const answer = await agent.page.goto(`${platform.url}${path}`);
+      const answer = await agent.page.goto(`${rig.platform.url}${path}`);
       expect(answer?.status()).toBe(403);
       await audit.check(agent.page);
       expect(await agentPages.heading()).toBe('Vous n’avez pas accès à cette page');
     }
     await agent.context.close();
 
-    const citizen = await openSession(browser);
+    const citizen = await openSession(rig.browser);
     const citizenPages = new CitizenPages(citizen.page, audit);
-    await citizenPages.visit(`${platform.url}/`);
+    await citizenPages.visit(`${rig.platform.url}/`);
     await citizenPages.signInAs('Claire Martin');
-    const answer = await citizen.page.goto(`${platform.url}/admin/equipes`);
+    const answer = await citizen.page.goto(`${rig.platform.url}/admin/equipes`);
     expect(answer?.status()).toBe(403);
     await audit.check(citizen.page);
     expect(await citizenPages.heading()).toBe('Vous n’avez pas accès à cette page');
@@ -322,7 +293,7 @@ describe('web: the admins’ pages', () => {
   });
 
   it('answers a procedure that does not exist with the 404 page', async () => {
-    const answer = await page.goto(`${platform.url}/admin/politiques/nulle-part`);
+    const answer = await page.goto(`${rig.platform.url}/admin/politiques/nulle-part`);
     expect(answer?.status()).toBe(404);
     await audit.check(page);
   });
