@@ -2,14 +2,7 @@ import { SUBJECTS } from '#domain';
 import { bearer, eventsOnStream, eventually } from '#testing';
 import { openSession, webRig } from './support/browser.js';
 import { APA_PARTS, CitizenPages } from './support/citizen-pages.js';
-
-/** An e-mail as a person reads it: quoted-printable lines joined and decoded (UTF-8). */
-function readableMail(raw: string): string {
-  const bytes = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
+import { readableMail } from './support/mail.js';
 
 /**
  * Citizens in a real Chromium, against the five services, the identity provider, PostgreSQL, NATS and an SMTP
