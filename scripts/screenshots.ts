@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     await shoot(page, 'recepisse');
     await page.getByRole('link', { name: 'la page de votre dossier' }).click();
     await shoot(page, 'dossier');
+    const applicationId = new URL(page.url()).pathname.split('/')[2];
     await page.goto(`${base}/mes-demarches`);
     await shoot(page, 'mes-demarches');
     await page.goto(`${base}/page-inconnue`);
@@ -149,6 +150,23 @@ async function main(): Promise<void> {
     await shoot(page, 'agents-dossiers');
     await page.locator('table a').first().click();
     await shoot(page, 'agents-dossier');
+    // The auditor: a targeted control on the file, its page, the statistics.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: /déconnecter/i }).click();
+    await page.goto(`${base}/connexion?retour=/controles/cible`);
+    await page.getByRole('link', staff).or(page.getByRole('button', staff)).first().click();
+    await page.getByRole('button', { name: 'Se connecter en tant que Nathalie Roux' }).click();
+    await page.waitForURL(/\/controles\/cible$/);
+    await page.getByLabel('Identifiant du dossier').fill(applicationId);
+    await page
+      .getByLabel('Motif du contrôle (consigné au journal d’audit)')
+      .fill('Démonstration : contrôle ciblé.');
+    await page.getByRole('button', { name: 'Ouvrir le contrôle' }).click();
+    await shoot(page, 'controle');
+    await page.goto(`${base}/controles/statistiques`);
+    await shoot(page, 'statistiques');
   } finally {
     await browser.close();
   }
