@@ -101,8 +101,18 @@ describe('web for auditors: queue, case and its proof, evidence, conclusion, sta
     expect(await pages.errorSummary()).toHaveLength(2);
     await pages.fill('Pièces demandées (une par ligne)', 'Dernier avis d’imposition\nRelevé de pension');
     await pages.fill('Message au demandeur', 'Merci de transmettre ces pièces.');
+    const due = parisDate(new Date(Date.now() + 20 * 86_400_000)).split('-');
+    await pages.date(
+      'À transmettre avant le (facultatif)',
+      String(Number(due[2])),
+      String(Number(due[1])),
+      due[0],
+    );
     await pages.press('Demander les pièces');
     expect(await page.getByText('Les pièces sont demandées au demandeur.').count()).toBe(1);
+    expect(await page.getByText(`À transmettre avant le ${Number(due[2])} `, { exact: false }).count()).toBe(
+      1,
+    );
     const caseUrl = new URL(page.url()).pathname;
 
     // The citizen sends a PDF (her page is tested elsewhere); the auditor downloads it.
@@ -158,6 +168,13 @@ describe('web for auditors: queue, case and its proof, evidence, conclusion, sta
       paid[0],
     );
     await pages.press('Conclure le contrôle');
+    // Previewed as the citizen will receive it, with the recovery plan, before it is recorded.
+    expect(await pages.heading()).toBe('Vérifiez la conclusion avant de la notifier');
+    const previewed = await page
+      .locator('.govuk-summary-card', { hasText: 'Plan de récupération' })
+      .innerText();
+    expect(previewed).toMatch(/Retenue maximale par versement \(20 %\)\s+154,31/);
+    await pages.press('Confirmer et notifier la conclusion');
     expect(await page.getByText(/Le contrôle est conclu/).count()).toBe(1);
     const plan = await page.locator('.govuk-summary-card', { hasText: 'Plan de récupération' }).innerText();
     expect(plan).toMatch(/Indu\s+900,00/);

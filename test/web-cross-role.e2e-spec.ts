@@ -211,6 +211,10 @@ describe('web: one APA file from the sampling policy to the control’s conclusi
     expect(
       await auditor.page.locator('.govuk-summary-card', { hasText: 'Plan de récupération' }).count(),
     ).toBe(1);
+    await auditor.pages.press('Confirmer et notifier la conclusion');
+    expect(
+      await auditor.page.locator('.govuk-summary-card', { hasText: 'Plan de récupération' }).count(),
+    ).toBe(1);
 
     // The daughter reads the conclusion and its remedies in her file's history.
     await eventually(

@@ -68,6 +68,8 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     expect(await page.getByText('Jeanne').count()).toBeGreaterThan(0);
     await pages.follow('Retour');
 
+    // APA: a request for information restarts the clock (CASF R232-23), as the form says.
+    expect(await page.getByText(/le délai de décision repartira de zéro/).count()).toBe(1);
     await pages.press('Prendre en charge');
     expect(await page.getByText('Vous avez pris le dossier en charge.').count()).toBe(1);
     await page.getByLabel('GIR 3', { exact: true }).check();

@@ -346,6 +346,37 @@ describe('checks: selection of granted files, its proof, targeted checks, the au
         }),
       );
 
+      // Previewed first: the conclusion and its recovery plan as they would be recorded, and nothing recorded.
+      const auditBefore = (
+        await request(service.url).get('/api/checks/audit/verify').set('Authorization', auditor).expect(200)
+      ).body;
+      const preview = (
+        await caseApi(`${checkId}/conclusion-preview`)
+          .send({
+            outcome: 'overpayment',
+            reason: 'Indu confirmé après réponse',
+            overpaymentCents: 90_000,
+            monthlyPaymentCents: 50_000,
+            paidOn: '2026-03-31',
+          })
+          .expect(200)
+      ).body;
+      expect(preview.status).toBe('concluded');
+      expect(preview.conclusion.recovery).toMatchObject({
+        recoverableCents: 90_000,
+        maxDeductionPerPaymentCents: 10_000,
+        recoveryTimeBarredOn: '2028-03-31',
+      });
+      expect(
+        (await request(service.url).get(`/api/checks/cases/${checkId}`).set('Authorization', auditor)).body
+          .status,
+      ).toBe('contradictory');
+      expect(await eventsOf(SUBJECTS.checkConcluded, checkId)).toHaveLength(0);
+      expect(
+        (await request(service.url).get('/api/checks/audit/verify').set('Authorization', auditor).expect(200))
+          .body,
+      ).toEqual(auditBefore);
+
       const concluded = (
         await caseApi(`${checkId}/conclusion`)
           .send({

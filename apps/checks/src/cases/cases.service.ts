@@ -21,6 +21,9 @@ import { CHECKS_CONFIG } from '../checks.tokens.js';
 import { type CaseAction, type CaseStatus, assertCaseAllowed } from './case.lifecycle.js';
 import { apaRecoveryPlan } from './recovery.rules.js';
 
+/** Thrown to roll a preview back; never leaves `step`. */
+const ROLLBACK = Symbol('rollback');
+
 export interface CaseRow {
   id: string;
   application_id: string;
@@ -64,7 +67,7 @@ export class CasesService {
   }
 
   requestEvidence(auditor: string, id: string, documents: string[], message: string, dueDate?: string) {
-    return this.step(auditor, id, 'request_evidence', async (manager, row, today) => {
+    return this.step(auditor, id, 'request_evidence', false, async (manager, row, today) => {
       const due = dueDate ?? addDays(today, this.config.CHECKS_EVIDENCE_DAYS);
       if (due <= today)
         throw new ValidationFailed([{ field: 'dueDate', reason: 'doit être postérieure à aujourd’hui' }]);
@@ -82,7 +85,7 @@ export class CasesService {
   }
 
   propose(auditor: string, id: string, outcome: CheckOutcome, reason: string, overpaymentCents?: number) {
-    return this.step(auditor, id, 'propose', async (manager, row, today) => {
+    return this.step(auditor, id, 'propose', false, async (manager, row, today) => {
       const evidenceMissing = row.status === 'evidence_requested';
       if (evidenceMissing && row.evidence_request && row.evidence_request.dueDate >= today)
         throw new ValidationFailed([
@@ -109,9 +112,18 @@ export class CasesService {
     });
   }
 
+  /** What `conclude` would record (the recovery plan included), rolled back: shown before the auditor confirms. */
+  previewConclusion(auditor: string, id: string, command: ConclusionCommand) {
+    return this.conclusion(auditor, id, command, true);
+  }
+
   conclude(auditor: string, id: string, command: ConclusionCommand) {
+    return this.conclusion(auditor, id, command, false);
+  }
+
+  private conclusion(auditor: string, id: string, command: ConclusionCommand, dryRun: boolean) {
     const action: CaseAction = command.outcome === 'compliant' ? 'conclude_compliant' : 'conclude';
-    return this.step(auditor, id, action, async (manager, row, today) => {
+    return this.step(auditor, id, action, dryRun, async (manager, row, today) => {
       const procedure = await this.procedureOf(manager, row.application_id);
       const plan =
         command.outcome === 'overpayment' ||
@@ -200,30 +212,39 @@ export class CasesService {
     });
   }
 
-  private step(
+  private async step(
     auditor: string,
     id: string,
     action: CaseAction,
+    dryRun: boolean,
     work: (
       manager: EntityManager,
       row: CaseRow,
       today: string,
     ) => Promise<{ action: string; details: object }>,
   ): Promise<CaseRow> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.load(manager, id, true);
-      assertCaseAllowed(row.status, action);
-      const now = this.clock.now();
-      const done = await work(manager, row, parisDate(now));
-      await appendAudit(manager, {
-        at: now,
-        actor: auditor,
-        action: done.action,
-        applicationId: row.application_id,
-        details: { checkId: id, ...done.details },
+    let result: CaseRow | undefined;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const row = await this.load(manager, id, true);
+        assertCaseAllowed(row.status, action);
+        const now = this.clock.now();
+        const done = await work(manager, row, parisDate(now));
+        await appendAudit(manager, {
+          at: now,
+          actor: auditor,
+          action: done.action,
+          applicationId: row.application_id,
+          details: { checkId: id, ...done.details },
+        });
+        result = await this.load(manager, id, false);
+        // A preview: the same checks and figures, then nothing kept (no case change, no audit entry, no event).
+        if (dryRun) throw ROLLBACK;
       });
-      return this.load(manager, id, false);
-    });
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+    return result as CaseRow;
   }
 
   private async load(manager: EntityManager, id: string, lock: boolean): Promise<CaseRow> {

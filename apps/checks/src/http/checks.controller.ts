@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -196,6 +196,24 @@ export class ChecksController {
     @Body() body: ConclusionRequest,
   ) {
     return this.cases.conclude(principal.subject, params.id, body);
+  }
+
+  @Post('api/checks/cases/:id/conclusion-preview')
+  @HttpCode(200)
+  @Roles('auditor')
+  @ApiOperation({
+    operationId: 'previewConclusion',
+    summary:
+      'Ce que la conclusion enregistrerait (plan de récupération, voies de recours), sans rien enregistrer ni publier',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiErrors(404, 409)
+  previewConclusion(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: CaseIdParam,
+    @Body() body: ConclusionRequest,
+  ) {
+    return this.cases.previewConclusion(principal.subject, params.id, body);
   }
 
   @Get('api/checks/statistics')

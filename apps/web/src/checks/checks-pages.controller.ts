@@ -270,6 +270,9 @@ export class ChecksPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.auditor(request);
+    const [day, month, year] = ['day', 'month', 'year'].map((part) => text(body, `dueDate-${part}`));
+    const dueDate =
+      year && month && day ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
     const documents = text(body, 'documents')
       .split('\n')
       .map((line) => line.trim())
@@ -283,7 +286,7 @@ export class ChecksPagesController {
         dataOrRefusal(
           await api.checks.POST('/api/checks/cases/{id}/evidence-request', {
             params: { path: { id } },
-            body: { documents, message },
+            body: { documents, message, ...(dueDate ? { dueDate } : {}) },
           }),
         ),
       'pieces',
@@ -340,6 +343,34 @@ export class ChecksPagesController {
       ...(monthlyPaymentCents !== undefined ? { monthlyPaymentCents } : {}),
       ...(DATE.test(paidOn) ? { paidOn } : {}),
     };
+    if (text(body, 'confirm') !== 'true') {
+      // The conclusion as checks would record it (the recovery plan included), shown before it is confirmed.
+      const preview = dataOrRefusal(
+        await api.checks.POST('/api/checks/cases/{id}/conclusion-preview', {
+          params: { path: { id } },
+          body: command,
+        }),
+      );
+      if ('refusal' in preview) {
+        return this.step(request, response, id, async () => preview, 'conclusion', 'conclusion');
+      }
+      const view = caseView(preview.data as unknown as ControlCase);
+      return response.render('checks/conclusion-preview', {
+        title: 'Vérifiez la conclusion avant de la notifier',
+        conclusion: view.conclusion,
+        caseId: id,
+        posted: {
+          outcome: command.outcome,
+          reason: command.reason,
+          overpayment: text(body, 'overpayment'),
+          monthlyPayment: text(body, 'monthlyPayment'),
+          day,
+          month,
+          year,
+        },
+        backLink: { href: `/controles/${id}` },
+      });
+    }
     return this.step(
       request,
       response,

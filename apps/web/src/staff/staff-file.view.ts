@@ -119,3 +119,15 @@ export function readInfoRequest(body: PostedBody): {
     errors,
   };
 }
+
+const CLOCK_EFFECTS: Record<string, string> = {
+  suspends:
+    'Pour cette démarche, la demande suspend le délai de décision jusqu’à la réponse (au plus jusqu’à la date indiquée).',
+  restarts: 'Pour cette démarche, le délai de décision repartira de zéro à la réponse complète du demandeur.',
+  none: 'Pour cette démarche, la demande ne change pas le délai de décision.',
+};
+
+/** What a request for information does to the legal clock, as the procedure declares it. Pure. */
+export function clockEffectText(effect: string): string {
+  return CLOCK_EFFECTS[effect] ?? '';
+}

@@ -10,7 +10,13 @@ import { euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { availableActions, type FileDetail, inboxRows } from './inbox.view.js';
-import { type DecisionForm, readDecision, readInfoRequest, staffFileView } from './staff-file.view.js';
+import {
+  clockEffectText,
+  type DecisionForm,
+  readDecision,
+  readInfoRequest,
+  staffFileView,
+} from './staff-file.view.js';
 
 const PAGE_SIZE = 25;
 
@@ -116,8 +122,10 @@ export class StaffPagesController {
         ).data
       : undefined;
     const titles = await this.titles();
+    const { procedure } = await this.catalogue.form(file.procedure);
     response.status(extra.errorList ? 400 : 200).render('staff/file', {
       title: `Dossier ${file.receiptNumber}`,
+      clockEffect: clockEffectText(procedure.deadline.infoRequestEffect),
       file: staffFileView(file, titles.get(file.procedure) ?? file.procedure),
       actions: availableActions(file, person.subject, canAssign),
       suggestion,

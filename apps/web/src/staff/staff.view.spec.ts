@@ -1,5 +1,5 @@
 import { availableActions, deadlineTag, type FileDetail } from './inbox.view.js';
-import { readDecision, readInfoRequest } from './staff-file.view.js';
+import { clockEffectText, readDecision, readInfoRequest } from './staff-file.view.js';
 
 describe('the agents’ pages, pure parts', () => {
   it.each([
@@ -83,5 +83,11 @@ describe('the agents’ pages, pure parts', () => {
       errors: [],
     });
     expect(readInfoRequest({}).errors.map((error) => error.field)).toEqual(['message', 'answerBy']);
+  });
+
+  it('says what a request for information does to the clock, as the procedure declares it', () => {
+    expect(clockEffectText('restarts')).toContain('repartira de zéro');
+    expect(clockEffectText('suspends')).toContain('suspend le délai');
+    expect(clockEffectText('unknown')).toBe('');
   });
 });
