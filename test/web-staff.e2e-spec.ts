@@ -72,6 +72,13 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
     expect(await page.getByText(/le délai de décision repartira de zéro/).count()).toBe(1);
     await pages.press('Prendre en charge');
     expect(await page.getByText('Vous avez pris le dossier en charge.').count()).toBe(1);
+    // Given back to the team, then taken again; the inbox finds it by its commune.
+    await pages.press('Rendre le dossier à l’équipe');
+    expect(await page.getByText('Le dossier est rendu à la bannette de l’équipe.').count()).toBe(1);
+    await pages.press('Prendre en charge');
+    await pages.visit(`${rig.platform.url}/agents/dossiers?commune=14118`);
+    expect(await page.getByRole('link', { name: receiptNumber }).count()).toBe(1);
+    await pages.follow(receiptNumber);
     await page.getByLabel('GIR 3', { exact: true }).check();
     await pages.press('Enregistrer l’évaluation');
     await pages.fill('Montant mensuel du plan d’aide', '900');

@@ -252,6 +252,22 @@ describe('routing: files routed to teams and worked in the back office (real Pos
       .expect(403);
   });
 
+  it('gives a file back to the team’s inbox: only its agent (or a supervisor); the inbox filters by commune', async () => {
+    const file = await submitFile(routing);
+    await routed(file.id, alice);
+    await alice.claim(file.id).then(expectStatus(200));
+    await bruno.release(file.id).then(expectStatus(409));
+    const released = (await alice.release(file.id).then(expectStatus(200))).body;
+    expect(released.assignee).toBeNull();
+    expect(released.history.map((entry: { kind: string }) => entry.kind)).toContain('released');
+    await bruno.claim(file.id).then(expectStatus(200));
+    const inCommune = (await alice.list({ commune: file.communeInsee }).then(expectStatus(200))).body;
+    expect(inCommune.items.map((item: { id: string }) => item.id)).toContain(file.id);
+    const elsewhere = (await alice.list({ commune: '14118' }).then(expectStatus(200))).body;
+    expect(elsewhere.items.map((item: { id: string }) => item.id)).not.toContain(file.id);
+    await alice.list({ commune: 'Bayeux' }).then(expectStatus(400));
+  });
+
   it('closes a withdrawn file in the inbox', async () => {
     const file = await submitFile(routing);
     await routed(file.id, alice);

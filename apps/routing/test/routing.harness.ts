@@ -174,6 +174,7 @@ export function staff(url: string, role: 'agent' | 'supervisor', subject: string
         .set('Authorization', await auth());
     },
     claim: (id: string) => post(`/${id}/claim`),
+    release: (id: string) => post(`/${id}/release`),
     assign: (id: string, agentId: string) => post(`/${id}/assign`, { agentId }),
     requestInfo: (id: string, message: string, answerBy: string) =>
       post(`/${id}/request-info`, { message, answerBy }),

@@ -57,6 +57,7 @@ export function availableActions(file: FileDetail, me: string, canAssign: boolea
   const planSettled = file.carePlan?.status === 'proposed' || file.carePlan?.status === 'accepted';
   return {
     claim: open && file.assignee !== me,
+    release: open && file.assignee !== null && (file.assignee === me || canAssign),
     assign: open && canAssign,
     requestInfo: open && file.status !== 'info_requested',
     evaluate: open && apa && !file.evaluation,

@@ -57,6 +57,7 @@ export class StaffPagesController {
       query.attribution === 'moi' ? 'me' : query.attribution === 'personne' ? 'none' : undefined;
     const status = query.statut || undefined;
     const procedure = query.demarche || undefined;
+    const commune = /^\d[\dAB]\d{3}$/.test(query.commune ?? '') ? query.commune : undefined;
     const answer = await api.routing.GET('/api/back-office/applications', {
       params: {
         query: {
@@ -65,6 +66,7 @@ export class StaffPagesController {
           ...(assignee ? { assignee } : {}),
           ...(status ? { status: status as never } : {}),
           ...(procedure ? { procedure } : {}),
+          ...(commune ? { commune } : {}),
         },
       },
     });
@@ -89,7 +91,12 @@ export class StaffPagesController {
           { text: String(agent.openFiles), format: 'numeric' },
         ]),
       })),
-      filters: { statut: status ?? '', demarche: procedure ?? '', attribution: query.attribution ?? '' },
+      filters: {
+        statut: status ?? '',
+        demarche: procedure ?? '',
+        attribution: query.attribution ?? '',
+        commune: query.commune ?? '',
+      },
       procedures: [...titles].map(([code, title]) => ({ code, title })),
       pagination: {
         previous: page > 1 ? { href: keep(page - 1), text: 'Page précédente' } : undefined,
@@ -190,6 +197,17 @@ export class StaffPagesController {
     );
     if ('refusal' in answer) return this.refuse(request, response, id, answer.refusal, { claim: 'claim' });
     response.redirect(303, `/agents/dossiers/${id}?fait=pris`);
+  }
+
+  @Post(':id/rendre')
+  async release(@Param('id', PAGE_ID) id: string, @Req() request: SessionRequest, @Res() response: Response) {
+    const { api } = this.staff(request);
+    const answer = dataOrRefusal(
+      await api.routing.POST('/api/back-office/applications/{id}/release', { params: { path: { id } } }),
+    );
+    if ('refusal' in answer)
+      return this.refuse(request, response, id, answer.refusal, { release: 'release' });
+    response.redirect(303, `/agents/dossiers/${id}?fait=rendu`);
   }
 
   @Post(':id/attribuer')

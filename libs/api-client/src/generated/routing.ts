@@ -177,6 +177,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/back-office/applications/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rendre le dossier à la bannette de l’équipe (l’agent qui le tient, ou un responsable) */
+        post: operations["BackOfficeController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/back-office/applications/{id}/assign": {
         parameters: {
             query?: never;
@@ -1039,6 +1056,8 @@ export interface operations {
                 /** @description « me » (mes dossiers), « none » (non attribués) ou l’identifiant d’un agent */
                 assignee?: string;
                 procedure?: string;
+                /** @description Code INSEE de la commune du dossier */
+                commune?: string;
                 /** @description Une seule de vos équipes */
                 team?: string;
                 /** @description true : seulement les dossiers confiés à l’équipe par défaut (à vérifier) */
@@ -1231,6 +1250,82 @@ export interface operations {
         };
     };
     BackOfficeController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifiant du dossier (celui de la demande) */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDetailDoc"];
+                };
+            };
+            /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Jeton absent ou invalide */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rôle non autorisé, ou dossier d’une autre équipe */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dossier inconnu */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description L’état du dossier ne permet pas cette action (ou un autre agent vient d’agir) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    BackOfficeController_release: {
         parameters: {
             query?: never;
             header?: never;

@@ -70,6 +70,35 @@ export class AssignmentService {
     });
   }
 
+  /**
+   * The agent who holds a file gives it back to the team's inbox (a supervisor may do it for anyone of the team).
+   * Kept in the history; nothing is told to the citizen (the file stays with the same team).
+   */
+  release(principal: Principal, id: string) {
+    return this.work.run(principal, id, 'release', async ({ manager, file, now, today }) => {
+      if (file.assignee !== null) {
+        if (file.assignee !== principal.subject && !principal.roles.includes('supervisor')) {
+          throw new InvalidTransition(
+            'Ce dossier est pris en charge par un autre agent : seul cet agent ou un responsable peut le rendre.',
+            'NOT_YOUR_FILE',
+          );
+        }
+        const previous = file.assignee;
+        file.assignee = null;
+        await manager.save(file);
+        await appendHistory(manager, {
+          fileId: file.id,
+          at: now,
+          kind: 'released',
+          actor: principal.subject,
+          text: `Dossier rendu à la bannette de l’équipe (il était pris en charge par ${previous}).`,
+          details: { from: previous },
+        });
+      }
+      return fileDetail(file, await historyOf(manager, file.id), today);
+    });
+  }
+
   /** The load of each of the caller's teams: its agents and their open files, the least loaded first. */
   async teamsLoad(principal: Principal) {
     const teams = principal.teams.map((teamCode) => ({

@@ -17,6 +17,7 @@ export const OPEN_STATUSES: readonly FileStatus[] = ['in_review', 'info_requeste
 
 export type FileAction =
   | 'claim'
+  | 'release'
   | 'assign'
   | 'request_info'
   | 'evaluate'
@@ -38,6 +39,7 @@ const STATUS_LABELS: Record<FileStatus, string> = {
 
 const ACTION_LABELS: Record<FileAction, string> = {
   claim: 'prendre le dossier',
+  release: 'rendre le dossier à l’équipe',
   assign: 'attribuer le dossier',
   request_info: 'demander des informations',
   evaluate: 'enregistrer l’évaluation à domicile',
@@ -50,6 +52,7 @@ const ACTION_LABELS: Record<FileAction, string> = {
 /** Which statuses each action is allowed from. A request for more waits for the answer before another one. */
 const ALLOWED: Record<FileAction, readonly FileStatus[]> = {
   claim: OPEN_STATUSES,
+  release: OPEN_STATUSES,
   assign: OPEN_STATUSES,
   request_info: ['in_review'],
   evaluate: OPEN_STATUSES,

@@ -60,6 +60,8 @@ export interface InboxFilter {
   procedure?: string;
   team?: string;
   flagged?: boolean;
+  /** INSEE code of the file's commune. */
+  commune?: string;
 }
 
 /** The files of the agent's teams, soonest deadline first (no deadline last), then oldest first. */
@@ -78,6 +80,7 @@ export async function inboxPage(
   else if (filter.assignee !== undefined)
     query.andWhere('file.assignee = :assignee', { assignee: filter.assignee });
   if (filter.procedure) query.andWhere('file.procedure = :procedure', { procedure: filter.procedure });
+  if (filter.commune) query.andWhere('file.commune_insee = :commune', { commune: filter.commune });
   if (filter.flagged !== undefined)
     query.andWhere('file.default_team = :flagged', { flagged: filter.flagged });
   const [files, total] = await query

@@ -85,6 +85,19 @@ export class BackOfficeController {
     return this.assignment.claim(principal, params.id);
   }
 
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Rendre le dossier à la bannette de l’équipe (l’agent qui le tient, ou un responsable)',
+  })
+  @ApiOkResponse({ type: FileDetailDoc })
+  @ApiParam(ID)
+  @ApiResponse(R404)
+  @ApiResponse(R409)
+  release(@CurrentPrincipal() principal: Principal, @Param() params: FileIdParam) {
+    return this.assignment.release(principal, params.id);
+  }
+
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('supervisor')

@@ -46,6 +46,11 @@ export class InboxQuery extends PageQuery {
   @Matches(/^[a-z][a-z0-9-]{1,30}$/, { message: 'doit être le code d’une démarche (ex. apa)' })
   procedure?: string;
 
+  @ApiPropertyOptional({ description: 'Code INSEE de la commune du dossier', example: '14118' })
+  @IsOptional()
+  @Matches(/^\d[\dAB]\d{3}$/, { message: 'doit être un code INSEE de 5 caractères (ex. 14118)' })
+  commune?: string;
+
   @ApiPropertyOptional({ description: 'Une seule de vos équipes' })
   @IsOptional()
   @IsString()

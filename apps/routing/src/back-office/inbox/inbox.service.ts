@@ -38,6 +38,7 @@ export class InboxService {
         statuses: query.statuses(),
         assignee,
         procedure: query.procedure,
+        commune: query.commune,
         team: query.team,
         flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
       },
