@@ -1,9 +1,9 @@
 import { createApiClients } from '#api-client';
 import { parisDate } from '#domain';
 import { bearer, eventually } from '#testing';
-import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
 import { PDF } from '../apps/intake/test/evidence.fixture.js';
 import { openSession, webRig } from './support/browser.js';
+import { apaFiledInCaen } from './support/files.js';
 import { CitizenPages } from './support/citizen-pages.js';
 
 /**
@@ -24,19 +24,8 @@ describe('web for auditors: queue, case and its proof, evidence, conclusion, sta
   /** The demo daughter's APA request for her mother in Caen, granted by the Caen office through the API. */
   async function grantedApa(): Promise<string> {
     const daughter = await clients('citizen', 'demo-fille');
-    const form = validApaFormData();
-    const draft = await daughter.intake.POST('/api/applications', {
-      body: {
-        procedure: 'apa',
-        data: { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } },
-      },
-    });
-    const id = draft.data?.id ?? '';
+    const { id } = await apaFiledInCaen(rig.platform.url);
     const path = { params: { path: { id } } };
-    await daughter.intake.POST('/api/applications/{id}/submit', {
-      params: { path: { id }, header: { 'Idempotency-Key': `auditors-${id}` } },
-      body: { swornStatement: true },
-    });
     const agent = await clients('agent', 'agent-cas-caen', ['CAS-CAEN']);
     await eventually(async () => {
       expect(

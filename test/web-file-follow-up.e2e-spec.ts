@@ -1,9 +1,9 @@
 import { createApiClients } from '#api-client';
 import { parisDate } from '#domain';
 import { bearer, eventually } from '#testing';
-import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
 import { PDF } from '../apps/intake/test/evidence.fixture.js';
 import { openSession, webRig } from './support/browser.js';
+import { apaFiledInCaen } from './support/files.js';
 import { CitizenPages } from './support/citizen-pages.js';
 
 const inDays = (days: number) => parisDate(new Date(Date.now() + days * 86_400_000));
@@ -26,19 +26,7 @@ describe('web: following a file and answering from its page', () => {
   /** An APA request filed by the demo daughter through the API, routed to the Caen office. */
   async function fileForMother(): Promise<string> {
     const daughter = await as('citizen', 'demo-fille');
-    const form = validApaFormData();
-    const draft = await daughter.intake.POST('/api/applications', {
-      body: {
-        procedure: 'apa',
-        data: { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } },
-      },
-    });
-    const id = draft.data?.id ?? '';
-    const submitted = await daughter.intake.POST('/api/applications/{id}/submit', {
-      params: { path: { id }, header: { 'Idempotency-Key': `follow-up-${id}` } },
-      body: { swornStatement: true },
-    });
-    expect(submitted.response.status).toBe(201);
+    const { id } = await apaFiledInCaen(rig.platform.url);
     await eventually(async () => {
       const file = await daughter.intake.GET('/api/applications/{id}', { params: { path: { id } } });
       expect(file.data?.handling.team?.code).toBe('CAS-CAEN');

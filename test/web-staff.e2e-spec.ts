@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { createApiClients } from '#api-client';
 import { bearer, eventually } from '#testing';
-import { validApaFormData } from '../apps/intake/src/procedures/apa/apa.fixtures.js';
 import { openSession, webRig } from './support/browser.js';
+import { apaFiledInCaen } from './support/files.js';
 import { CitizenPages } from './support/citizen-pages.js';
 
 /**
@@ -14,26 +14,7 @@ describe('web for agents: inbox, file, care plan and decision previewed, concurr
   const rig = webRig('web-staff');
   const { audit } = rig;
 
-  /** An APA request of the demo daughter for her mother in Caen (1 500 € a month, alone), filed through the API. */
-  async function filedInCaen(): Promise<{ id: string; receiptNumber: string }> {
-    const daughter = createApiClients({
-      baseUrl: rig.platform.url,
-      headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
-    });
-    const form = validApaFormData();
-    const draft = await daughter.intake.POST('/api/applications', {
-      body: {
-        procedure: 'apa',
-        data: { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } },
-      },
-    });
-    const id = draft.data?.id ?? '';
-    const receipt = await daughter.intake.POST('/api/applications/{id}/submit', {
-      params: { path: { id }, header: { 'Idempotency-Key': `staff-${id}` } },
-      body: { swornStatement: true },
-    });
-    return { id, receiptNumber: receipt.data?.receiptNumber ?? '' };
-  }
+  const filedInCaen = () => apaFiledInCaen(rig.platform.url);
 
   async function staffPage(
     name: string,

@@ -15,7 +15,14 @@ import { SelectionService } from '../sampling/selection.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { StatisticsService } from '../cases/statistics.service.js';
 import { CaseQueue } from '../cases/case-queue.service.js';
-import { CaseQueuePageDoc, ChainVerdictDoc, PolicyVersionsDoc, StatisticsDoc } from './checks.responses.js';
+import {
+  CaseDetailDoc,
+  CaseQueuePageDoc,
+  ChainVerdictDoc,
+  PolicyVersionsDoc,
+  SelectionProofDoc,
+  StatisticsDoc,
+} from './checks.responses.js';
 import {
   ApplicationIdParam,
   CaseIdParam,
@@ -91,6 +98,7 @@ export class ChecksController {
     summary:
       'La preuve du tirage d’un dossier, sélectionné ou non : politique, probabilité, tirage, facteurs, recalcul',
   })
+  @ApiOkResponse({ type: SelectionProofDoc })
   @ApiParam({ name: 'applicationId', format: 'uuid' })
   @ApiErrors(404)
   proof(@Param() params: ApplicationIdParam) {
@@ -137,6 +145,7 @@ export class ChecksController {
     operationId: 'getCase',
     summary: 'Un contrôle : son état, les pièces, la proposition, la réponse, la conclusion',
   })
+  @ApiOkResponse({ type: CaseDetailDoc })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrors(404)
   getCase(@Param() params: CaseIdParam) {
@@ -149,6 +158,7 @@ export class ChecksController {
     operationId: 'requestEvidence',
     summary: 'Demande les pièces à l’usager, avec une date limite',
   })
+  @ApiCreatedResponse({ type: CaseDetailDoc })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrors(404, 409)
   requestEvidence(
@@ -171,6 +181,7 @@ export class ChecksController {
     operationId: 'proposeConclusion',
     summary: 'Phase contradictoire : propose une conclusion motivée, à laquelle l’usager peut répondre',
   })
+  @ApiCreatedResponse({ type: CaseDetailDoc })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrors(404, 409)
   propose(
@@ -188,6 +199,7 @@ export class ChecksController {
     summary:
       'Conclut : conforme, corrigé (droit à l’erreur), indu (plan de récupération) ou fraude suspectée ; voies de recours',
   })
+  @ApiCreatedResponse({ type: CaseDetailDoc })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrors(404, 409)
   conclude(
@@ -206,6 +218,7 @@ export class ChecksController {
     summary:
       'Ce que la conclusion enregistrerait (plan de récupération, voies de recours), sans rien enregistrer ni publier',
   })
+  @ApiOkResponse({ type: CaseDetailDoc })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrors(404, 409)
   previewConclusion(

@@ -127,3 +127,95 @@ export class PolicyVersionsDoc {
   @ApiProperty({ type: [PolicyVersionDoc], description: 'De la plus récente à la plus ancienne' })
   items: PolicyVersionDoc[];
 }
+
+export class EvidenceRequestedDoc {
+  @ApiProperty({ type: [String] }) documents: string[];
+  @ApiProperty() message: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+}
+
+export class EvidenceReceivedDoc {
+  @ApiProperty({ type: [String] }) documents: string[];
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+}
+
+export class ProposalDoc {
+  @ApiProperty({ enum: CHECK_OUTCOMES }) outcome: CheckOutcome;
+  @ApiProperty() reason: string;
+  @ApiProperty({ required: false }) overpaymentCents?: number;
+  @ApiProperty({ format: 'date' }) answerBy: string;
+  @ApiProperty({ description: 'La date des pièces est passée sans pièce reçue' }) evidenceMissing: boolean;
+}
+
+export class CitizenAnswerDoc {
+  @ApiProperty() answer: string;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class RecoveryPlanDoc {
+  @ApiProperty() overpaymentCents: number;
+  @ApiProperty({ description: 'Rien au-dessous de 3 × le SMIC horaire brut' }) recoverableCents: number;
+  @ApiProperty({ description: 'Au plus 20 % de chaque versement' }) maxDeductionPerPaymentCents: number;
+  @ApiProperty({
+    format: 'date',
+    description: '2 ans après le versement ; 5 ans après la découverte en cas de fraude',
+  })
+  recoveryTimeBarredOn: string;
+  @ApiProperty() explanation: string;
+}
+
+export class ConclusionDoc {
+  @ApiProperty({ enum: CHECK_OUTCOMES }) outcome: CheckOutcome;
+  @ApiProperty() reason: string;
+  @ApiProperty({ required: false }) overpaymentCents?: number;
+  @ApiProperty({ type: RecoveryPlanDoc, required: false }) recovery?: RecoveryPlanDoc;
+  @ApiProperty({ description: 'Voies et délais de recours' }) remedies: string;
+  @ApiProperty({ format: 'date' }) concludedOn: string;
+}
+
+/** A control case as `GET /api/checks/cases/{id}` gives it (the table's columns). */
+export class CaseDetailDoc {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) application_id: string;
+  @ApiProperty({ enum: ['sample', 'targeted'] }) origin: string;
+  @ApiProperty({ description: 'Le motif d’un contrôle ciblé' }) reason: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ format: 'date-time' }) opened_at: string;
+  @ApiProperty({ type: EvidenceRequestedDoc, nullable: true }) evidence_request: EvidenceRequestedDoc | null;
+  @ApiProperty({ type: EvidenceReceivedDoc, nullable: true }) evidence: EvidenceReceivedDoc | null;
+  @ApiProperty({ type: ProposalDoc, nullable: true }) proposal: ProposalDoc | null;
+  @ApiProperty({ type: CitizenAnswerDoc, nullable: true }) answer: CitizenAnswerDoc | null;
+  @ApiProperty({ type: ConclusionDoc, nullable: true }) conclusion: ConclusionDoc | null;
+}
+
+export class ProofPolicyDoc {
+  @ApiProperty() procedure: string;
+  @ApiProperty() version: number;
+  @ApiProperty() baseRate: number;
+  @ApiProperty({ type: [RiskRuleDoc] }) rules: RiskRuleDoc[];
+  @ApiProperty() floor: number;
+  @ApiProperty() ceiling: number;
+}
+
+/** The proof of a draw: anyone with the campaign key can draw again and find the same. */
+export class SelectionProofDoc {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty() procedure: string;
+  @ApiProperty({ description: 'La campagne dont la clé signe les tirages' }) campaign: string;
+  @ApiProperty({ type: ProofPolicyDoc }) policy: ProofPolicyDoc;
+  @ApiProperty() policyVersion: number;
+  @ApiProperty() probability: number;
+  @ApiProperty({ description: 'HMAC-SHA256(clé de campagne, identifiant du dossier) ramené entre 0 et 1' })
+  draw: number;
+  @ApiProperty() selected: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Règles appliquées et leur poids',
+  })
+  factors: Record<string, number>;
+  @ApiProperty() stratum: string;
+  @ApiProperty({ description: 'Le tirage refait avec la version enregistrée donne le même résultat' })
+  reproduced: boolean;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}

@@ -180,9 +180,9 @@ export class ChecksPagesController {
     extra: Record<string, unknown> = {},
   ) {
     const { api } = this.auditor(request);
-    const answer = await api.checks.GET('/api/checks/cases/{id}', { params: { path: { id } } });
-    if (!answer.response.ok) throw pageErrorFor(answer.response.status);
-    const controlCase = answer.data as unknown as ControlCase;
+    const controlCase = expectData(
+      await api.checks.GET('/api/checks/cases/{id}', { params: { path: { id } } }),
+    );
     const [proof, evidence] = await Promise.all([
       api.checks.GET('/api/checks/selection/{applicationId}', {
         params: { path: { applicationId: controlCase.application_id } },
@@ -194,7 +194,7 @@ export class ChecksPagesController {
     response.status(extra.errorList ? 400 : 200).render('checks/case', {
       title: 'Contrôle a posteriori',
       controlCase: caseView(controlCase),
-      proof: proof.response.ok ? proofSentences(proof.data as unknown as SelectionProof) : undefined,
+      proof: proof.data ? proofSentences(proof.data) : undefined,
       evidence: evidence.data?.items ?? [],
       backLink: { href: '/controles', text: 'Contrôles' },
       ...extra,
@@ -354,7 +354,7 @@ export class ChecksPagesController {
       if ('refusal' in preview) {
         return this.step(request, response, id, async () => preview, 'conclusion', 'conclusion');
       }
-      const view = caseView(preview.data as unknown as ControlCase);
+      const view = caseView(preview.data);
       return response.render('checks/conclusion-preview', {
         title: 'Vérifiez la conclusion avant de la notifier',
         conclusion: view.conclusion,

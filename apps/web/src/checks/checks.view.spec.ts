@@ -40,7 +40,8 @@ describe('the auditors’ pages, pure parts', () => {
     const sentences = proofSentences({
       procedure: 'apa',
       campaign: '2026',
-      policy: { version: 3, baseRate: 0.05, floor: 0.01, ceiling: 0.5 },
+      applicationId: '01a237e3-3c0b-7365-9d11-5e10ca75cf86',
+      policy: { procedure: 'apa', version: 3, baseRate: 0.05, rules: [], floor: 0.01, ceiling: 0.5 },
       policyVersion: 3,
       probability: 0.2,
       draw: 0.1234567,

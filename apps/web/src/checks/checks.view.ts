@@ -4,48 +4,8 @@ import { euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
 export type CaseSummary = ChecksComponents['schemas']['CaseSummaryDoc'];
 export type Statistics = ChecksComponents['schemas']['StatisticsDoc'];
 
-/** A control case as checks answers it (`GET /api/checks/cases/{id}`; read defensively: not yet in the contract). */
-export interface ControlCase {
-  id: string;
-  application_id: string;
-  origin: string;
-  reason: string;
-  status: string;
-  opened_at: string;
-  evidence_request: { documents: string[]; message: string; dueDate: string } | null;
-  evidence: { documents: string[]; receivedAt: string } | null;
-  proposal: { outcome: string; reason: string; overpaymentCents?: number; answerBy: string } | null;
-  answer: { answer: string; answeredAt: string } | null;
-  conclusion: {
-    outcome?: string;
-    reason?: string;
-    overpaymentCents?: number;
-    recovery?: RecoveryPlan;
-  } | null;
-}
-
-export interface RecoveryPlan {
-  overpaymentCents: number;
-  recoverableCents: number;
-  maxDeductionPerPaymentCents: number;
-  recoveryTimeBarredOn: string;
-  explanation: string;
-}
-
-/** The proof of a draw (`GET /api/checks/selection/{applicationId}`). */
-export interface SelectionProof {
-  procedure: string;
-  campaign: string;
-  policy: { version: number; baseRate: number; floor: number; ceiling: number };
-  policyVersion: number;
-  probability: number;
-  draw: number;
-  selected: boolean;
-  factors: Record<string, number>;
-  stratum: string;
-  reproduced: boolean;
-  recordedAt: string;
-}
+export type ControlCase = ChecksComponents['schemas']['CaseDetailDoc'];
+export type SelectionProof = ChecksComponents['schemas']['SelectionProofDoc'];
 
 export const OUTCOME_LABELS: Record<string, string> = {
   compliant: 'Conforme',

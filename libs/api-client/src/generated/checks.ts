@@ -394,6 +394,36 @@ export interface components {
             /** @example 0.6 */
             ceiling: number;
         };
+        ProofPolicyDoc: {
+            procedure: string;
+            version: number;
+            baseRate: number;
+            rules: components["schemas"]["RiskRuleDoc"][];
+            floor: number;
+            ceiling: number;
+        };
+        SelectionProofDoc: {
+            /** Format: uuid */
+            applicationId: string;
+            procedure: string;
+            /** @description La campagne dont la clé signe les tirages */
+            campaign: string;
+            policy: components["schemas"]["ProofPolicyDoc"];
+            policyVersion: number;
+            probability: number;
+            /** @description HMAC-SHA256(clé de campagne, identifiant du dossier) ramené entre 0 et 1 */
+            draw: number;
+            selected: boolean;
+            /** @description Règles appliquées et leur poids */
+            factors: {
+                [key: string]: number;
+            };
+            stratum: string;
+            /** @description Le tirage refait avec la version enregistrée donne le même résultat */
+            reproduced: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         TargetedCheckRequest: {
             /** Format: uuid */
             applicationId: string;
@@ -426,6 +456,75 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        EvidenceRequestedDoc: {
+            documents: string[];
+            message: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        EvidenceReceivedDoc: {
+            documents: string[];
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ProposalDoc: {
+            /** @enum {string} */
+            outcome: "compliant" | "corrected" | "overpayment" | "fraud_suspected";
+            reason: string;
+            overpaymentCents?: number;
+            /** Format: date */
+            answerBy: string;
+            /** @description La date des pièces est passée sans pièce reçue */
+            evidenceMissing: boolean;
+        };
+        CitizenAnswerDoc: {
+            answer: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        RecoveryPlanDoc: {
+            overpaymentCents: number;
+            /** @description Rien au-dessous de 3 × le SMIC horaire brut */
+            recoverableCents: number;
+            /** @description Au plus 20 % de chaque versement */
+            maxDeductionPerPaymentCents: number;
+            /**
+             * Format: date
+             * @description 2 ans après le versement ; 5 ans après la découverte en cas de fraude
+             */
+            recoveryTimeBarredOn: string;
+            explanation: string;
+        };
+        ConclusionDoc: {
+            /** @enum {string} */
+            outcome: "compliant" | "corrected" | "overpayment" | "fraud_suspected";
+            reason: string;
+            overpaymentCents?: number;
+            recovery?: components["schemas"]["RecoveryPlanDoc"];
+            /** @description Voies et délais de recours */
+            remedies: string;
+            /** Format: date */
+            concludedOn: string;
+        };
+        CaseDetailDoc: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            application_id: string;
+            /** @enum {string} */
+            origin: "sample" | "targeted";
+            /** @description Le motif d’un contrôle ciblé */
+            reason: string;
+            /** @enum {string} */
+            status: "opened" | "evidence_requested" | "evidence_received" | "contradictory" | "concluded";
+            /** Format: date-time */
+            opened_at: string;
+            evidence_request: components["schemas"]["EvidenceRequestedDoc"] | null;
+            evidence: components["schemas"]["EvidenceReceivedDoc"] | null;
+            proposal: components["schemas"]["ProposalDoc"] | null;
+            answer: components["schemas"]["CitizenAnswerDoc"] | null;
+            conclusion: components["schemas"]["ConclusionDoc"] | null;
         };
         EvidenceRequest: {
             /**
@@ -717,6 +816,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelectionProofDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -912,6 +1019,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -974,6 +1089,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1045,6 +1168,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1116,6 +1247,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
@@ -1187,6 +1326,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDoc"];
+                };
+            };
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
