@@ -12,7 +12,6 @@ import {
   type ControlCase,
   proofSentences,
   queueRows,
-  type SelectionProof,
   statisticsTables,
 } from './checks.view.js';
 import { type ChartName, chartSvg } from './statistics.charts.js';
