@@ -7,13 +7,7 @@ import { PAGE_ID } from '../errors/page-params.js';
 import { centsFromEuros, type PostedBody } from '../forms/form-submission.js';
 import { parisToday } from '../layout/french-format.js';
 import type { SessionRequest } from '../session/session.middleware.js';
-import {
-  caseView,
-  type ControlCase,
-  proofSentences,
-  queueRows,
-  statisticsTables,
-} from './checks.view.js';
+import { caseView, proofSentences, queueRows, statisticsTables } from './checks.view.js';
 import { type ChartName, chartSvg } from './statistics.charts.js';
 
 const PAGE_SIZE = 25;
@@ -217,7 +211,7 @@ export class ChecksPagesController {
     const { api } = this.auditor(request);
     const controlCase = expectData(
       await api.checks.GET('/api/checks/cases/{id}', { params: { path: { id } } }),
-    ) as unknown as ControlCase;
+    );
     const file = await api.intake.GET('/api/applications/{id}/evidence/{evidenceId}', {
       params: { path: { id: controlCase.application_id, evidenceId } },
       parseAs: 'arrayBuffer',
