@@ -3,17 +3,12 @@ import type { Response } from 'express';
 import { dataOrRefusal, expectData } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PAGE_ID } from '../errors/page-params.js';
-import type { PostedBody } from '../forms/form-submission.js';
+import { type PostedBody, postedText } from '../forms/form-submission.js';
 import { parisToday } from '../layout/french-format.js';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { myApplicationsView } from './applications.view.js';
 import { fileView } from './file.view.js';
-
-function text(body: PostedBody, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
 
 function accessTexts(body: unknown): string[] {
   const items = body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : [];
@@ -93,7 +88,7 @@ export class FilePagesController {
     @Res() response: Response,
   ) {
     const { api } = this.api.signedIn(request);
-    const reason = text(body, 'reason');
+    const reason = postedText(body, 'reason');
     const answer = dataOrRefusal(
       await api.intake.POST('/api/applications/{id}/withdraw', {
         params: { path: { id } },
@@ -125,8 +120,8 @@ export class FilePagesController {
     @Res() response: Response,
   ) {
     const { api } = this.api.signedIn(request);
-    const message = text(body, 'message');
-    const requestId = text(body, 'requestId');
+    const message = postedText(body, 'message');
+    const requestId = postedText(body, 'requestId');
     if (!message) return this.refuse(response, id, request, 'message', 'Écrivez votre réponse à la demande');
     const answer = dataOrRefusal(
       await api.intake.POST('/api/applications/{id}/complements', {
@@ -153,8 +148,8 @@ export class FilePagesController {
     @Res() response: Response,
   ) {
     const { api } = this.api.signedIn(request);
-    const choice = text(body, 'accept');
-    const requestedChanges = text(body, 'requestedChanges');
+    const choice = postedText(body, 'accept');
+    const requestedChanges = postedText(body, 'requestedChanges');
     if (choice !== 'true' && choice !== 'false') {
       return this.refuse(response, id, request, 'accept', 'Dites si vous acceptez le plan d’aide');
     }
@@ -185,7 +180,7 @@ export class FilePagesController {
     @Res() response: Response,
   ) {
     const { api } = this.api.signedIn(request);
-    const answerText = text(body, 'answer');
+    const answerText = postedText(body, 'answer');
     if (!answerText) return this.refuse(response, id, request, 'answer', 'Écrivez votre réponse au contrôle');
     const answer = dataOrRefusal(
       await api.intake.POST('/api/applications/{id}/control-answer', {

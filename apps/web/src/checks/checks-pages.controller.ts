@@ -4,7 +4,7 @@ import { dataOrRefusal, expectData, pageErrorFor } from '../api/api-answer.js';
 import { PageApi } from '../api/page-api.js';
 import { PageError } from '../errors/page-errors.js';
 import { PAGE_ID } from '../errors/page-params.js';
-import { centsFromEuros, type PostedBody } from '../forms/form-submission.js';
+import { centsFromEuros, type PostedBody, postedDate, postedText } from '../forms/form-submission.js';
 import { parisToday } from '../layout/french-format.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { caseView, proofSentences, queueRows, statisticsTables } from './checks.view.js';
@@ -12,11 +12,6 @@ import { type ChartName, chartSvg } from './statistics.charts.js';
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function text(body: PostedBody, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
 
 /** The auditors' pages: the control queue, a case with the proof of its draw, evidence, conclusion, statistics. */
 @Controller('controles')
@@ -139,8 +134,8 @@ export class ChecksPagesController {
   @Post('cible')
   async targeted(@Body() body: PostedBody, @Req() request: SessionRequest, @Res() response: Response) {
     const { api } = this.auditor(request);
-    const applicationId = text(body, 'applicationId');
-    const reason = text(body, 'reason');
+    const applicationId = postedText(body, 'applicationId');
+    const reason = postedText(body, 'reason');
     const answer = dataOrRefusal(
       await api.checks.POST('/api/checks/cases', { body: { applicationId, reason } }),
     );
@@ -263,14 +258,12 @@ export class ChecksPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.auditor(request);
-    const [day, month, year] = ['day', 'month', 'year'].map((part) => text(body, `dueDate-${part}`));
-    const dueDate =
-      year && month && day ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
-    const documents = text(body, 'documents')
+    const dueDate = postedDate(body, 'dueDate').date;
+    const documents = postedText(body, 'documents')
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    const message = text(body, 'message');
+    const message = postedText(body, 'message');
     return this.step(
       request,
       response,
@@ -295,10 +288,10 @@ export class ChecksPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.auditor(request);
-    const overpaymentCents = centsFromEuros(text(body, 'overpayment'));
+    const overpaymentCents = centsFromEuros(postedText(body, 'overpayment'));
     const command = {
-      outcome: text(body, 'outcome') as 'compliant',
-      reason: text(body, 'reason'),
+      outcome: postedText(body, 'outcome') as 'compliant',
+      reason: postedText(body, 'reason'),
       ...(overpaymentCents !== undefined ? { overpaymentCents } : {}),
     };
     return this.step(
@@ -325,18 +318,18 @@ export class ChecksPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.auditor(request);
-    const overpaymentCents = centsFromEuros(text(body, 'overpayment'));
-    const monthlyPaymentCents = centsFromEuros(text(body, 'monthlyPayment'));
-    const [day, month, year] = ['day', 'month', 'year'].map((part) => text(body, `paidOn-${part}`));
-    const paidOn = year && month && day ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+    const overpaymentCents = centsFromEuros(postedText(body, 'overpayment'));
+    const monthlyPaymentCents = centsFromEuros(postedText(body, 'monthlyPayment'));
+    const paidOn = postedDate(body, 'paidOn').date ?? '';
+    const [day, month, year] = ['day', 'month', 'year'].map((part) => postedText(body, `paidOn-${part}`));
     const command = {
-      outcome: text(body, 'outcome') as 'compliant',
-      reason: text(body, 'reason'),
+      outcome: postedText(body, 'outcome') as 'compliant',
+      reason: postedText(body, 'reason'),
       ...(overpaymentCents !== undefined ? { overpaymentCents } : {}),
       ...(monthlyPaymentCents !== undefined ? { monthlyPaymentCents } : {}),
       ...(DATE.test(paidOn) ? { paidOn } : {}),
     };
-    if (text(body, 'confirm') !== 'true') {
+    if (postedText(body, 'confirm') !== 'true') {
       // The conclusion as checks would record it (the recovery plan included), shown before it is confirmed.
       const preview = dataOrRefusal(
         await api.checks.POST('/api/checks/cases/{id}/conclusion-preview', {
@@ -355,8 +348,8 @@ export class ChecksPagesController {
         posted: {
           outcome: command.outcome,
           reason: command.reason,
-          overpayment: text(body, 'overpayment'),
-          monthlyPayment: text(body, 'monthlyPayment'),
+          overpayment: postedText(body, 'overpayment'),
+          monthlyPayment: postedText(body, 'monthlyPayment'),
           day,
           month,
           year,

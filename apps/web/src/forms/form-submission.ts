@@ -11,7 +11,8 @@ export interface FieldError {
   text: string;
 }
 
-function single(body: PostedBody, name: string): string {
+/** One posted value, trimmed ('' when absent; the first of repeated names). */
+export function postedText(body: PostedBody, name: string): string {
   const value = body[name];
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 }
@@ -37,19 +38,30 @@ export function eurosFromCents(cents: unknown): string {
   return (cents / 100).toFixed(2).replace('.', ',').replace(/,00$/, '');
 }
 
+/**
+ * What a GOV.UK date input posted under `name` (`name-day`, `name-month`, `name-year`): `empty` when nothing was
+ * typed, the date `YYYY-MM-DD` when the three parts are numbers, neither when they cannot be read. Pure.
+ */
+export function postedDate(body: PostedBody, name: string): { empty: boolean; date?: string } {
+  const day = postedText(body, `${name}-day`);
+  const month = postedText(body, `${name}-month`);
+  const year = postedText(body, `${name}-year`);
+  if (!day && !month && !year) return { empty: true };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { empty: false };
+  return { empty: false, date: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+}
+
 type Read = { value?: unknown; error?: string };
 
 function readDate(body: PostedBody, field: FormField): Read {
-  const day = single(body, `${field.path}-day`);
-  const month = single(body, `${field.path}-month`);
-  const year = single(body, `${field.path}-year`);
-  if (!day && !month && !year) return {};
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+  const posted = postedDate(body, field.path);
+  if (posted.empty) return {};
+  if (!posted.date) {
     return {
       error: `${field.label} doit comporter un jour, un mois et une année en chiffres, par exemple 27 3 1941`,
     };
   }
-  return { value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+  return { value: posted.date };
 }
 
 function readField(body: PostedBody, field: FormField, name: string = field.path): Read {
@@ -61,18 +73,18 @@ function readField(body: PostedBody, field: FormField, name: string = field.path
       return values.length ? { value: values } : {};
     }
     case 'yes-no': {
-      const text = single(body, name);
+      const text = postedText(body, name);
       return text === 'true' ? { value: true } : text === 'false' ? { value: false } : {};
     }
     case 'integer': {
-      const text = single(body, name).replace(/[\s\u00a0\u202f]/g, '');
+      const text = postedText(body, name).replace(/[\s\u00a0\u202f]/g, '');
       if (!text) return {};
       return /^-?\d+$/.test(text)
         ? { value: Number(text) }
         : { error: `${field.label} doit être un nombre entier` };
     }
     case 'euros': {
-      const text = single(body, name);
+      const text = postedText(body, name);
       if (!text) return {};
       const cents = centsFromEuros(text);
       return cents === undefined
@@ -82,7 +94,7 @@ function readField(body: PostedBody, field: FormField, name: string = field.path
     case 'rows':
       return readRows(body, field);
     default: {
-      const text = single(body, name);
+      const text = postedText(body, name);
       return text ? { value: text } : {};
     }
   }

@@ -1,5 +1,5 @@
 import { euros } from '../layout/french-format.js';
-import { centsFromEuros, type FieldError, type PostedBody } from '../forms/form-submission.js';
+import { centsFromEuros, type FieldError, type PostedBody, postedText } from '../forms/form-submission.js';
 
 export interface SimulatorInput {
   gir: 1 | 2 | 3 | 4 | 'unknown';
@@ -8,15 +8,10 @@ export interface SimulatorInput {
   planCents?: number;
 }
 
-function text(body: PostedBody, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
-
 /** The simulator's form → the estimate request, or the errors to show next to the fields. Pure. */
 export function readSimulator(body: PostedBody): { input?: SimulatorInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const girText = text(body, 'gir');
+  const girText = postedText(body, 'gir');
   const gir =
     girText === 'unknown'
       ? 'unknown'
@@ -24,11 +19,11 @@ export function readSimulator(body: PostedBody): { input?: SimulatorInput; error
         ? (Number(girText) as 1 | 2 | 3 | 4)
         : undefined;
   if (!gir) errors.push({ id: 'gir', path: 'gir', text: 'Choisissez le GIR, ou « Je ne le connais pas »' });
-  const household = text(body, 'household');
+  const household = postedText(body, 'household');
   if (household !== 'alone' && household !== 'couple') {
     errors.push({ id: 'household', path: 'household', text: 'Dites si la personne vit seule ou en couple' });
   }
-  const resources = centsFromEuros(text(body, 'resources'));
+  const resources = centsFromEuros(postedText(body, 'resources'));
   if (resources === undefined || resources < 0) {
     errors.push({
       id: 'resources',
@@ -36,7 +31,7 @@ export function readSimulator(body: PostedBody): { input?: SimulatorInput; error
       text: 'Indiquez les ressources mensuelles en euros, par exemple 1500',
     });
   }
-  const planText = text(body, 'plan');
+  const planText = postedText(body, 'plan');
   const plan = planText ? centsFromEuros(planText) : undefined;
   if (planText && (plan === undefined || plan < 0)) {
     errors.push({

@@ -1,11 +1,6 @@
 import { euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
-import { centsFromEuros, type PostedBody } from '../forms/form-submission.js';
+import { centsFromEuros, type PostedBody, postedDate, postedText } from '../forms/form-submission.js';
 import { deadlineTag, type FileDetail } from './inbox.view.js';
-
-function text(body: PostedBody, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
 
 const CARE_PLAN_STATUS: Record<string, string> = {
   proposed: 'proposé, en attente de la réponse du bénéficiaire',
@@ -68,9 +63,9 @@ export interface DecisionForm {
 
 /** The decision form → the API's command, or what is missing (a refusal needs its reason, CRPA L211-2). Pure. */
 export function readDecision(body: PostedBody): DecisionForm {
-  const outcome = text(body, 'outcome');
-  const reason = text(body, 'reason');
-  const amountText = text(body, 'amount');
+  const outcome = postedText(body, 'outcome');
+  const reason = postedText(body, 'reason');
+  const amountText = postedText(body, 'amount');
   const errors: { field: string; reason: string }[] = [];
   if (outcome !== 'granted' && outcome !== 'rejected' && outcome !== 'closed') {
     errors.push({ field: 'outcome', reason: 'choisissez la décision' });
@@ -101,21 +96,18 @@ export function readInfoRequest(body: PostedBody): {
   answerBy: string;
   errors: { field: string; reason: string }[];
 } {
-  const message = text(body, 'message');
-  const day = text(body, 'answerBy-day');
-  const month = text(body, 'answerBy-month');
-  const year = text(body, 'answerBy-year');
+  const message = postedText(body, 'message');
+  const answerBy = postedDate(body, 'answerBy').date;
   const errors: { field: string; reason: string }[] = [];
   if (!message) errors.push({ field: 'message', reason: 'écrivez ce que vous demandez au demandeur' });
-  const valid = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year);
-  if (!valid)
+  if (!answerBy)
     errors.push({
       field: 'answerBy',
       reason: 'indiquez la date de réponse attendue, par exemple 17 12 2026',
     });
   return {
     message,
-    answerBy: valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '',
+    answerBy: answerBy ?? '',
     errors,
   };
 }

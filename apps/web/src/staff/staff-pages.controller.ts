@@ -5,7 +5,7 @@ import { PageApi } from '../api/page-api.js';
 import { PageError } from '../errors/page-errors.js';
 import { PAGE_ID } from '../errors/page-params.js';
 import { answersSummary } from '../forms/answers-summary.js';
-import { centsFromEuros, type PostedBody } from '../forms/form-submission.js';
+import { centsFromEuros, type PostedBody, postedText } from '../forms/form-submission.js';
 import { euros, frenchDate, frenchDateTime } from '../layout/french-format.js';
 import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
@@ -19,11 +19,6 @@ import {
 } from './staff-file.view.js';
 
 const PAGE_SIZE = 25;
-
-function text(body: PostedBody, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
 
 /** Agents and supervisors: the inbox of their teams, a file, and what they do on it (through routing's API). */
 @Controller('agents/dossiers')
@@ -218,7 +213,7 @@ export class StaffPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.staff(request);
-    const agentId = text(body, 'agentId');
+    const agentId = postedText(body, 'agentId');
     const answer = dataOrRefusal(
       await api.routing.POST('/api/back-office/applications/{id}/assign', {
         params: { path: { id } },
@@ -261,7 +256,7 @@ export class StaffPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.staff(request);
-    const gir = Number(text(body, 'gir'));
+    const gir = Number(postedText(body, 'gir'));
     const ids = { gir: 'gir', evaluatedOn: 'gir' };
     if (!Number.isInteger(gir) || gir < 1 || gir > 6) {
       const details = [{ field: 'gir', reason: 'choisissez le GIR évalué au domicile' }];
@@ -287,8 +282,8 @@ export class StaffPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.staff(request);
-    const planCents = centsFromEuros(text(body, 'plan'));
-    const description = text(body, 'description');
+    const planCents = centsFromEuros(postedText(body, 'plan'));
+    const description = postedText(body, 'description');
     const ids = { planCents: 'plan', description: 'description' };
     if (planCents === undefined || planCents <= 0) {
       const details = [
@@ -300,7 +295,7 @@ export class StaffPagesController {
       params: { path: { id } },
       body: { planCents, ...(description ? { description } : {}) },
     };
-    if (text(body, 'confirm') !== 'true') {
+    if (postedText(body, 'confirm') !== 'true') {
       const preview = dataOrRefusal(
         await api.routing.POST('/api/back-office/applications/{id}/care-plan-preview', payload),
       );
@@ -317,7 +312,7 @@ export class StaffPagesController {
           answerBy: frenchDate(plan.answerBy),
           capped: plan.planCents < planCents,
         },
-        posted: { plan: text(body, 'plan'), description },
+        posted: { plan: postedText(body, 'plan'), description },
         backLink: { href: `/agents/dossiers/${id}` },
       });
     }
@@ -343,7 +338,7 @@ export class StaffPagesController {
       return this.refuse(request, response, id, { status: 400, message: '', details: form.errors }, ids);
     }
     const payload = { params: { path: { id } }, body: form.command };
-    if (text(body, 'confirm') !== 'true') {
+    if (postedText(body, 'confirm') !== 'true') {
       const preview = dataOrRefusal(
         await api.routing.POST('/api/back-office/applications/{id}/decision-preview', payload),
       );
@@ -360,7 +355,11 @@ export class StaffPagesController {
           participation:
             decision.participationCents !== undefined ? euros(decision.participationCents) : undefined,
         },
-        posted: { outcome: form.command.outcome, reason: text(body, 'reason'), amount: text(body, 'amount') },
+        posted: {
+          outcome: form.command.outcome,
+          reason: postedText(body, 'reason'),
+          amount: postedText(body, 'amount'),
+        },
         backLink: { href: `/agents/dossiers/${id}` },
       });
     }
@@ -380,7 +379,7 @@ export class StaffPagesController {
     @Res() response: Response,
   ) {
     const { api } = this.staff(request);
-    const purpose = text(body, 'purpose');
+    const purpose = postedText(body, 'purpose');
     const answer = await api.intake.GET('/api/applications/{id}/content', {
       params: { path: { id }, query: { purpose: purpose as never } },
     });
