@@ -16,3 +16,4 @@ export * from './dead-letters/dead-letter-replayer.js';
 export * from './service-imports.js';
 export * from './jetstream/on-event.decorator.js';
 export * from './housekeeping/messaging-housekeeping.js';
+export * from './waiting/not-yet.js';

@@ -54,16 +54,36 @@ export class MessagingConfig extends ServiceConfig {
   @Min(10)
   EVENT_RETRY_MAX_MS: number = 60_000;
 
+  /**
+   * An event that arrived before the one it needs (the handler threw NotYet) comes again after this delay,
+   * doubling up to EVENT_WAIT_RETRY_MAX_MS; waiting never spends one of the EVENT_MAX_DELIVER tries.
+   */
+  @IsInt()
+  @Min(10)
+  EVENT_WAIT_RETRY_BASE_MS: number = 200;
+
+  @IsInt()
+  @Min(10)
+  EVENT_WAIT_RETRY_MAX_MS: number = 5_000;
+
+  /** How long an event may wait for its predecessor before it is parked as a dead letter (default 6 hours). */
+  @IsInt()
+  @Min(100)
+  EVENT_WAIT_MAX_MS: number = 6 * 3_600_000;
+
   /** Messages a consumer handles at once (events of one aggregate always one after the other). */
   @IsInt()
   @Min(1)
   @Max(256)
   EVENT_CONCURRENCY: number = 16;
 
-  /** How long a delivered message may stay unacknowledged (handler running, or process dead) before redelivery. */
+  /**
+   * How long a delivered message may stay unacknowledged before redelivery: what a message held by a process that
+   * died waits. A live process reports progress on the messages it holds, so a slow handler is not redelivered.
+   */
   @IsInt()
   @Min(500)
-  EVENT_ACK_WAIT_MS: number = 30_000;
+  EVENT_ACK_WAIT_MS: number = 10_000;
 
   /** Fallback polling period of the outbox relay when no LISTEN/NOTIFY wake-up comes. */
   @IsInt()

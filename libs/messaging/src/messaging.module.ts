@@ -8,6 +8,7 @@ import { JetStreamServer } from './jetstream/jetstream.server.js';
 import type { MessagingConfig } from './messaging.config.js';
 import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from './messaging.tokens.js';
 import { Outbox } from './outbox/outbox.js';
+import { WaitingEvents } from './waiting/waiting-events.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 
 export interface MessagingDefinition {
@@ -31,6 +32,7 @@ export class MessagingModule {
         Inbox,
         OutboxRelay,
         DeadLetterStore,
+        WaitingEvents,
         DeadLetterReplayer,
         JetStreamServer,
         MessagingHousekeeping,

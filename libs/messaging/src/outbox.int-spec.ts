@@ -207,7 +207,7 @@ describe('outbox and relay (real PostgreSQL + nats-server)', () => {
       expect((await effects()).map((row) => row.event_id)).toContain(kept.body.eventId),
     );
     const housekeeping = ledger.app.get(MessagingHousekeeping);
-    expect(await housekeeping.purge(new Date())).toEqual({ outbox: 0, inbox: 0 });
+    expect(await housekeeping.purge(new Date())).toEqual({ outbox: 0, inbox: 0, waits: 0 });
 
     const inFiftyDays = new Date(Date.now() + 50 * 24 * 3600 * 1000);
     const purged = await housekeeping.purge(inFiftyDays);

@@ -3,11 +3,12 @@ import { PlatformModule, type ServiceDatabaseOptions } from '#platform';
 import type { MessagingConfig } from './messaging.config.js';
 import { MessagingModule } from './messaging.module.js';
 import { MessagingTables1763884800000 } from './migrations/messaging-tables.migration.js';
+import { WaitingEvents1764720000000 } from './migrations/waiting-events.migration.js';
 
 export interface EventDrivenServiceDefinition {
   name: string;
   config: MessagingConfig;
-  /** The service's own entities and migrations; the messaging tables' migration is added first. */
+  /** The service's own entities and migrations; the messaging tables' migrations are added first. */
   database: ServiceDatabaseOptions;
 }
 
@@ -18,7 +19,14 @@ export function eventDrivenServiceImports(definition: EventDrivenServiceDefiniti
     PlatformModule.forService({
       name,
       config,
-      database: { ...database, migrations: [MessagingTables1763884800000, ...toArray(database.migrations)] },
+      database: {
+        ...database,
+        migrations: [
+          MessagingTables1763884800000,
+          WaitingEvents1764720000000,
+          ...toArray(database.migrations),
+        ],
+      },
     }),
     MessagingModule.forService({ name, schema: database.schema, config }),
   ];

@@ -10,7 +10,7 @@ import {
   NotFound,
   SUBJECTS,
 } from '#domain';
-import { Outbox } from '#messaging';
+import { NotYet, Outbox } from '#messaging';
 import { Clock } from '#platform';
 import { appendAudit } from '../audit/audit-log.repository.js';
 import type { ChecksConfig } from '../checks.config.js';
@@ -57,7 +57,8 @@ export class SelectionService {
       'SELECT procedure, facts FROM checks.application_facts WHERE application_id = $1',
       [applicationId],
     );
-    if (known.length === 0) throw new Error(`facts of ${applicationId} not known yet in checks; retried`);
+    if (known.length === 0)
+      throw new NotYet(`${SUBJECTS.applicationSubmitted} of ${applicationId} (its facts)`);
     const [{ procedure, facts }] = known;
     const policy = await policyAt(manager, procedure, undefined, this.config.CHECKS_DEFAULT_RATE);
     const selection = select(policy, this.config.CHECKS_CAMPAIGN_KEY, applicationId, facts);

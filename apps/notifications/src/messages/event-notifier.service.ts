@@ -8,6 +8,7 @@ import {
   type EventType,
   SUBJECTS,
 } from '#domain';
+import { NotYet } from '#messaging';
 import { Clock } from '#platform';
 import { DirectoryCopy, type ApplicationContact } from '../recipients/directory-copy.repository.js';
 import {
@@ -31,9 +32,6 @@ export interface NotifierSettings {
   auditTeamCode: string;
   siteUrl: string;
 }
-
-/** An event arrived before the one it depends on (e.g. a check before `application.submitted`): retried later. */
-export class NotKnownYet extends Error {}
 
 /**
  * Turns an event into message rows (and digest items), inside the inbox transaction: nothing is sent here — the
@@ -63,8 +61,7 @@ export class EventNotifier {
           : undefined;
     if (!this.concernsAnyone(type, payload)) return;
     const contact = kept ?? (await this.directory.contact(manager, payload.applicationId));
-    if (!contact)
-      throw new NotKnownYet(`application ${payload.applicationId} not known yet (submitted event to come)`);
+    if (!contact) throw new NotYet(`${SUBJECTS.applicationSubmitted} of ${payload.applicationId}`);
     const variables = {
       ...payload,
       receiptNumber: contact.receiptNumber,
@@ -132,15 +129,14 @@ export class EventNotifier {
     return { ...contact, teamCode: null };
   }
 
-  /** Keeps the file's team and returns its contact; the file must be known already (else retried later). */
+  /** Keeps the file's team and returns its contact; the file must be known already (else it waits for it). */
   private async keepTeam(
     manager: EntityManager,
     applicationId: string,
     teamCode: string,
   ): Promise<ApplicationContact> {
     const contact = await this.directory.setTeam(manager, applicationId, teamCode);
-    if (!contact)
-      throw new NotKnownYet(`application ${applicationId} not known yet (submitted event to come)`);
+    if (!contact) throw new NotYet(`${SUBJECTS.applicationSubmitted} of ${applicationId}`);
     return contact;
   }
 
@@ -163,7 +159,7 @@ export class EventNotifier {
       audience === 'auditors'
         ? this.settings.auditTeamCode
         : ((payload.teamCode as string | undefined) ?? contact.teamCode ?? undefined);
-    if (!code) throw new NotKnownYet(`team of application ${contact.applicationId} not known yet`);
+    if (!code) throw new NotYet(`${SUBJECTS.applicationRouted} of ${contact.applicationId}`);
     const team = await this.directory.team(manager, code);
     if (!team) {
       this.logger.warn({ teamCode: code, type }, 'Team unknown to notifications: nobody to tell');

@@ -42,7 +42,12 @@ export class DeadLetterReplayer {
       await this.store.markReplayed(id);
       return;
     }
-    const error = outcome.kind === 'invalid' ? `invalid message: ${outcome.reason}` : outcome.error;
+    const error =
+      outcome.kind === 'invalid'
+        ? `invalid message: ${outcome.reason}`
+        : outcome.kind === 'waiting'
+          ? `still waiting for ${outcome.awaited}`
+          : outcome.error;
     await this.store.recordReplayFailure(id, error);
     throw new DomainError('REPLAY_FAILED', `Le message a de nouveau échoué : ${error}`, 'conflict');
   }

@@ -18,6 +18,9 @@ import { DeadLetterStore } from '../dead-letters/dead-letter.store.js';
 import type { MessagingConfig } from '../messaging.config.js';
 import { MESSAGING_CONFIG } from '../messaging.tokens.js';
 import { AGGREGATE_HEADER } from '../outbox/headers.js';
+import { isNotYet } from '../waiting/not-yet.js';
+import { decideWhileWaiting, failedTries, type WaitPolicy } from '../waiting/wait-policy.js';
+import { WaitingEvents } from '../waiting/waiting-events.js';
 import { EventContext, type EventContextInfo } from './event-context.js';
 import { KeyedScheduler } from './keyed-scheduler.js';
 import { decideAfterFailure, durableName, type RetryPolicy } from './retry-policy.js';
@@ -25,8 +28,9 @@ import { ensureStream } from './stream-setup.js';
 
 /** What became of one message. */
 export type DispatchOutcome =
-  | { kind: 'handled' }
+  | { kind: 'handled'; eventId: string }
   | { kind: 'ignored'; reason: string }
+  | { kind: 'waiting'; awaited: string; eventId: string }
   | { kind: 'invalid'; reason: string; eventId: string | null }
   | { kind: 'failed'; error: string; eventId: string | null };
 
@@ -45,7 +49,8 @@ function eventIdOf(raw: unknown): string | null {
  * every replica of the service. Messages of one aggregate are handled in order, different aggregates in parallel
  * (EVENT_CONCURRENCY). A message is acked after the handler (and its transaction) returns; a failure is
  * retried with a doubling delay, then parked as a dead letter; an invalid message is parked at once; an unknown
- * version is acked with a warning. One bad message never stops a consumer.
+ * version is acked with a warning; an event that arrived before the one it needs (NotYet) waits without spending
+ * its tries. One bad message never stops a consumer.
  */
 @Injectable()
 export class JetStreamServer extends Server implements CustomTransportStrategy {
@@ -59,6 +64,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     @Inject(SERVICE_NAME) private readonly service: string,
     @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
     private readonly deadLetters: DeadLetterStore,
+    private readonly waiting: WaitingEvents,
   ) {
     super();
     this.js = jetstream(nats);
@@ -69,6 +75,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       maxDeliver: this.config.EVENT_MAX_DELIVER,
       baseDelayMs: this.config.EVENT_RETRY_BASE_MS,
       maxDelayMs: this.config.EVENT_RETRY_MAX_MS,
+    };
+  }
+
+  private get waitPolicy(): WaitPolicy {
+    return {
+      baseDelayMs: this.config.EVENT_WAIT_RETRY_BASE_MS,
+      maxDelayMs: this.config.EVENT_WAIT_RETRY_MAX_MS,
+      maxWaitMs: this.config.EVENT_WAIT_MAX_MS,
     };
   }
 
@@ -138,8 +152,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         const result: unknown = await handler(event, new EventContext([info]));
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       });
-      return { kind: 'handled' };
+      return { kind: 'handled', eventId: event.id };
     } catch (error) {
+      if (isNotYet(error)) return { kind: 'waiting', awaited: error.awaited, eventId: event.id };
       return { kind: 'failed', error: describeError(error), eventId: event.id };
     }
   }
@@ -187,17 +202,28 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     while (this.running) {
       try {
         const consumer = await this.js.consumers.get(this.config.NATS_STREAM, durable);
-        const messages = await consumer.consume({ max_messages: 256 });
+        const messages = await consumer.consume({ max_messages: 4 * this.config.EVENT_CONCURRENCY });
         const scheduler = new KeyedScheduler(this.config.EVENT_CONCURRENCY);
+        const inHand = new Set<JsMsg>();
+        // Progress reports: a message held here (queued behind its aggregate, or handled slowly) is not redelivered
+        // to another replica; one held by a process that died comes again after EVENT_ACK_WAIT_MS.
+        const progress = setInterval(
+          () => inHand.forEach((message) => message.working()),
+          Math.max(200, this.config.EVENT_ACK_WAIT_MS / 3),
+        );
         this.subscriptions.add(messages);
         try {
           for await (const message of messages) {
             const aggregate = message.headers?.get(AGGREGATE_HEADER) ?? '';
-            await scheduler.schedule(aggregate, () => this.onMessage(durable, subject, message));
+            inHand.add(message);
+            await scheduler.schedule(aggregate, () =>
+              this.onMessage(durable, subject, message).finally(() => inHand.delete(message)),
+            );
             if (!this.running) break;
           }
         } finally {
           await scheduler.drain();
+          clearInterval(progress);
           this.subscriptions.delete(messages);
         }
       } catch (error) {
@@ -221,36 +247,81 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (outcome.kind === 'handled' || outcome.kind === 'ignored') {
         // Fire-and-forget: an ack lost on the way only brings a redelivery, which the inbox turns into a no-op.
         message.ack();
+        if (outcome.kind === 'handled' && info.deliveryCount > 1) this.forgetWait(consumer, outcome.eventId);
         return;
       }
-      const park =
-        outcome.kind === 'invalid'
-          ? true
-          : decideAfterFailure(info.deliveryCount, this.retryPolicy).action === 'park';
-      const error = outcome.kind === 'invalid' ? `invalid message: ${outcome.reason}` : outcome.error;
-      if (!park) {
-        const decision = decideAfterFailure(info.deliveryCount, this.retryPolicy);
-        this.logger.warn(
-          { consumer, eventId: outcome.eventId, deliveryCount: info.deliveryCount, error },
-          'Handler failed; will retry',
-        );
-        message.nak(decision.action === 'retry' ? decision.delayMs : undefined);
-        return;
+      if (outcome.kind === 'waiting') return await this.keepWaiting(info, message, data, outcome);
+      if (outcome.kind === 'invalid') {
+        return await this.park(info, message, data, outcome.eventId, `invalid message: ${outcome.reason}`);
       }
-      await this.deadLetters.park({
-        consumer,
-        subject,
-        eventId: outcome.eventId,
-        streamSeq: message.seq,
-        data,
-        error,
-        deliveries: info.deliveryCount,
-      });
-      message.term(error.slice(0, 200));
+      const waits =
+        info.deliveryCount > 1 && outcome.eventId ? await this.waiting.waitsOf(consumer, outcome.eventId) : 0;
+      const decision = decideAfterFailure(failedTries(info.deliveryCount, waits), this.retryPolicy);
+      if (decision.action === 'park')
+        return await this.park(info, message, data, outcome.eventId, outcome.error);
+      this.logger.warn(
+        { consumer, eventId: outcome.eventId, deliveryCount: info.deliveryCount, error: outcome.error },
+        'Handler failed; will retry',
+      );
+      message.nak(decision.delayMs);
     } catch (error) {
-      // Parking failed (database down?): try again later; the inbox keeps any effect single.
+      // Parking or recording failed (database down?): try again later; the inbox keeps any effect single.
       this.logger.error({ err: error, consumer }, 'Could not settle a message; it will come again');
       message.nak(this.config.EVENT_RETRY_MAX_MS);
     }
+  }
+
+  /** The event came before the one it needs: it comes again soon, without spending a try, until the bound. */
+  private async keepWaiting(
+    info: EventContextInfo,
+    message: JsMsg,
+    data: string,
+    outcome: { awaited: string; eventId: string },
+  ): Promise<void> {
+    const { consumer } = info;
+    const wait = await this.waiting.recordWait(consumer, outcome.eventId, outcome.awaited);
+    const decision = decideWhileWaiting(wait.waits, wait.waitedMs, this.waitPolicy);
+    if (decision.action === 'park') {
+      const waited = Math.round(wait.waitedMs / 1000);
+      await this.park(
+        info,
+        message,
+        data,
+        outcome.eventId,
+        `waited ${waited} s for ${outcome.awaited}, which never came`,
+      );
+      return;
+    }
+    const line = { consumer, eventId: outcome.eventId, awaited: outcome.awaited, waits: wait.waits };
+    if (wait.waits === 1) this.logger.log(line, 'Event arrived before the one it needs; it waits');
+    else this.logger.debug?.(line, 'Event still waits for the one it needs');
+    message.nak(decision.delayMs);
+  }
+
+  private async park(
+    info: EventContextInfo,
+    message: JsMsg,
+    data: string,
+    eventId: string | null,
+    error: string,
+  ): Promise<void> {
+    await this.deadLetters.park({
+      consumer: info.consumer,
+      subject: info.subject,
+      eventId,
+      streamSeq: message.seq,
+      data,
+      error,
+      deliveries: info.deliveryCount,
+    });
+    message.term(error.slice(0, 200));
+    if (eventId) this.forgetWait(info.consumer, eventId);
+  }
+
+  /** Best effort: a record left behind (database down at that moment) is purged by the housekeeping job. */
+  private forgetWait(consumer: string, eventId: string): void {
+    this.waiting.forget(consumer, eventId).catch((error: unknown) => {
+      this.logger.debug?.({ err: error, consumer, eventId }, 'Could not forget a wait; housekeeping will');
+    });
   }
 }

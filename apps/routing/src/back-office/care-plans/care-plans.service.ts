@@ -13,14 +13,13 @@ import {
   SUBJECTS,
   ValidationFailed,
 } from '#domain';
-import { Outbox } from '#messaging';
+import { NotYet, Outbox } from '#messaging';
 import { Clock, type Principal } from '#platform';
 import { backOfficeProcedure } from '../back-office.procedures.js';
 import { girOpensApa } from '../decisions/decision.rules.js';
 import { FileEntity } from '../files/file.entity.js';
 import { FileWork } from '../files/file-work.js';
 import { fileDetail } from '../files/file.view.js';
-import { FileNotYetKnown } from '../files/file-routing.service.js';
 import { appendHistory, historyOf } from '../files/files.repository.js';
 import { answeredInTime, carePlanAnswerBy } from './care-plan.rules.js';
 
@@ -168,7 +167,7 @@ export class CarePlansService {
       where: { id: answer.applicationId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!file) throw new FileNotYetKnown(answer.applicationId);
+    if (!file) throw new NotYet(`${SUBJECTS.applicationSubmitted} of ${answer.applicationId}`);
     const plan = file.carePlan;
     const answeredOn = parisDate(new Date(answer.answeredAt));
     const applies =

@@ -10,20 +10,13 @@ import {
   parisDate,
   SUBJECTS,
 } from '#domain';
-import { Outbox } from '#messaging';
+import { NotYet, Outbox } from '#messaging';
 import { Clock } from '#platform';
 import { DirectoryIndex } from '../../directory/directory-index.js';
 import { backOfficeProcedure } from '../back-office.procedures.js';
 import { FileEntity } from './file.entity.js';
 import { isOpen } from './file.lifecycle.js';
 import { appendHistory } from './files.repository.js';
-
-/** A file event that arrived before the file itself (consumers of different subjects are not ordered): retried. */
-export class FileNotYetKnown extends Error {
-  constructor(id: string) {
-    super(`file ${id} is not known yet in routing; the event will be retried`);
-  }
-}
 
 /** What intake's events do to routing's files: routing on submission, withdrawal, answers, deadline moves. */
 @Injectable()
@@ -164,7 +157,8 @@ export class FileRoutingService {
 
   private async lockKnownFile(manager: EntityManager, id: string): Promise<FileEntity> {
     const file = await manager.findOne(FileEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!file) throw new FileNotYetKnown(id);
+    // A file event that arrived before the file itself (consumers of different subjects are not ordered).
+    if (!file) throw new NotYet(`${SUBJECTS.applicationSubmitted} of ${id}`);
     return file;
   }
 
