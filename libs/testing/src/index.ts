@@ -10,3 +10,4 @@ export * from './event-probe.js';
 export * from './test-smtp.js';
 export * from './test-s3.js';
 export * from './identity-provider.js';
+export * from './waiting-events.js';
