@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     const ledger = await spawnLedgerProcess({
       ...common,
       OUTBOX_RELAY_ENABLED: 'false',
-      EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY ?? '16',
+      ...(process.env.EVENT_CONCURRENCY ? { EVENT_CONCURRENCY: process.env.EVENT_CONCURRENCY } : {}),
     });
     const dataSource = await new DataSource({
       type: 'postgres',

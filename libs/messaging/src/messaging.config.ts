@@ -75,7 +75,7 @@ export class MessagingConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   @Max(256)
-  EVENT_CONCURRENCY: number = 16;
+  EVENT_CONCURRENCY: number = 64;
 
   /**
    * How long a delivered message may stay unacknowledged before redelivery: what a message held by a process that
@@ -94,6 +94,15 @@ export class MessagingConfig extends ServiceConfig {
   @Min(1)
   @Max(5_000)
   OUTBOX_BATCH_SIZE: number = 500;
+
+  /**
+   * After a batch that found events, the relay waits this long before the next one, so that events written
+   * meanwhile go out together (0: never wait). An event written while the relay is idle goes out at once.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  OUTBOX_LINGER_MS: number = 5;
 
   /** Published outbox rows are deleted after this many days. */
   @IsInt()

@@ -4,6 +4,7 @@ import type { MessagingConfig } from './messaging.config.js';
 import { MessagingModule } from './messaging.module.js';
 import { MessagingTables1763884800000 } from './migrations/messaging-tables.migration.js';
 import { WaitingEvents1764720000000 } from './migrations/waiting-events.migration.js';
+import { BusyRelays1764720000001 } from './migrations/busy-relays.migration.js';
 
 export interface EventDrivenServiceDefinition {
   name: string;
@@ -24,6 +25,7 @@ export function eventDrivenServiceImports(definition: EventDrivenServiceDefiniti
         migrations: [
           MessagingTables1763884800000,
           WaitingEvents1764720000000,
+          BusyRelays1764720000001,
           ...toArray(database.migrations),
         ],
       },

@@ -20,6 +20,11 @@ interface Pending {
 
 /** Events handled together in one transaction at most (the consumer's concurrency bounds it anyway). */
 const MAX_BATCH = 64;
+/**
+ * Group transactions in flight at once: while one commits, the next gathers and runs. Events of one aggregate never
+ * share the moment (the consumer hands them over one after the other), so their order holds.
+ */
+const GROUPS_IN_FLIGHT = 2;
 
 /**
  * The idempotent inbox: a handler's effects and the record "this consumer handled this event" commit in one
@@ -35,6 +40,7 @@ export class Inbox {
   private readonly logger = new Logger(Inbox.name);
   private queue: Pending[] = [];
   private flushScheduled = false;
+  private inFlight = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,19 +58,29 @@ export class Inbox {
         resolve,
         reject,
       });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.scheduleFlush();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    while (this.queue.length > 0) {
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Starts a group with what is queued, as long as a slot is free; a group that ends frees its slot. */
+  private flush(): void {
+    while (this.queue.length > 0 && this.inFlight < GROUPS_IN_FLIGHT) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      if (batch.length === 1) await this.runAlone(batch[0]);
-      else await this.runTogether(batch);
+      this.inFlight += 1;
+      const group = batch.length === 1 ? this.runAlone(batch[0]) : this.runTogether(batch);
+      void group.finally(() => {
+        this.inFlight -= 1;
+        if (this.queue.length > 0) this.scheduleFlush();
+      });
     }
   }
 

@@ -10,6 +10,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { NATS_CONNECTION } from '#platform';
 import type { MessagingConfig } from '../messaging.config.js';
 import { MESSAGING_CONFIG, MESSAGING_SCHEMA } from '../messaging.tokens.js';
@@ -17,6 +18,16 @@ import { outboxChannel } from '../migrations/messaging-tables.migration.js';
 import { acknowledgedPrefix } from './acknowledged-prefix.js';
 import { AGGREGATE_HEADER, CORRELATION_HEADER } from './headers.js';
 import { WakeSignal } from './wake-signal.js';
+
+/** A busy relay renews its declaration this often; one that died stops counting as busy after BUSY_EXPIRY_MS. */
+const BUSY_RENEWAL_MS = 1_000;
+const BUSY_EXPIRY_MS = 3_000;
+/** After declaring itself idle, a relay looks once more this long later before sleeping. */
+const LAST_LOOK_MS = 50;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 interface OutboxRow {
   id: string;
@@ -31,6 +42,11 @@ interface OutboxRow {
  * FOR UPDATE SKIP LOCKED (replicas share the work), publishes it pipelined with Nats-Msg-Id = event id, and marks
  * rows sent once the server acknowledged them. An aggregate whose earlier event is held by another replica is
  * left for later, so order is kept per aggregate.
+ *
+ * While it finds events, a relay declares itself busy (`busy_relays`, renewed every second, expiring after 3 s) and
+ * takes batch after batch, OUTBOX_LINGER_MS apart: writers then skip the NOTIFY, whose lock would serialise their
+ * commits. Once a batch comes back empty it declares itself idle, looks once more a moment later (for a write
+ * that saw it busy and committed after its last look), and sleeps until a NOTIFY or OUTBOX_POLL_MS.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,6 +56,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   private readonly wakeUp = new WakeSignal();
   private listener?: pg.Client;
+  private readonly instance = uuidv7();
+  /** When this relay last declared itself busy (ms), or null while it is idle. */
+  private busySince: number | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,6 +80,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wakeUp.notify();
     await this.loop;
+    // Writers wake the other replicas again at once rather than after this one's declaration expires.
+    if (this.busySince !== null) await this.declareIdle().catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -137,7 +158,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         const published = await this.publishBatch();
         failures = 0;
-        if (published >= this.config.OUTBOX_BATCH_SIZE) continue;
+        if (published > 0) {
+          await this.declareBusy();
+          if (published >= this.config.OUTBOX_BATCH_SIZE) continue;
+          // Let a few milliseconds of events gather, so that one batch (one select, one update) carries many.
+          await sleep(this.config.OUTBOX_LINGER_MS);
+          continue;
+        }
+        if (this.busySince !== null) {
+          await this.declareIdle();
+          await sleep(LAST_LOOK_MS);
+          continue;
+        }
         await this.wakeUp.wait(this.config.OUTBOX_POLL_MS);
       } catch (error) {
         failures += 1;
@@ -145,6 +177,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await this.wakeUp.wait(Math.min(this.config.OUTBOX_POLL_MS * 2 ** failures, 10_000));
       }
     }
+  }
+
+  private async declareBusy(): Promise<void> {
+    const now = Date.now();
+    if (this.busySince !== null && now - this.busySince < BUSY_RENEWAL_MS) return;
+    await this.dataSource.query(
+      `INSERT INTO "${this.schema}".busy_relays (instance, busy_until) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (instance) DO UPDATE SET busy_until = EXCLUDED.busy_until`,
+      [this.instance, BUSY_EXPIRY_MS / 1000],
+    );
+    this.busySince = now;
+  }
+
+  private async declareIdle(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM "${this.schema}".busy_relays WHERE instance = $1`, [
+      this.instance,
+    ]);
+    this.busySince = null;
   }
 
   private async listen(): Promise<void> {
