@@ -25,6 +25,32 @@ export async function loadOwnedApplication(
   return application;
 }
 
+/**
+ * Stores what filing and the other services' events change on a loaded (locked) file, in one UPDATE: `save()` would
+ * read the row again first to compare. The form (`data`) is not among them: only the citizen's drafts change it.
+ */
+export async function storeApplicationState(
+  manager: EntityManager,
+  application: ApplicationEntity,
+): Promise<void> {
+  await manager.update(
+    ApplicationEntity,
+    { id: application.id },
+    {
+      status: application.status,
+      handling: application.handling,
+      receiptNumber: application.receiptNumber,
+      submittedAt: application.submittedAt,
+      decisionDeadline: application.decisionDeadline,
+      clockSuspendedOn: application.clockSuspendedOn,
+      clockResumesAfter: application.clockResumesAfter,
+      silenceMeans: application.silenceMeans,
+      warnings: application.warnings,
+      quotaKey: application.quotaKey,
+    },
+  );
+}
+
 export async function appendTimeline(
   manager: EntityManager,
   applicationId: string,

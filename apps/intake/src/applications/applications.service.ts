@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { v7 as uuidv7 } from 'uuid';
 import { type CommuneDirectory, DomainError, SUBJECTS, ValidationFailed } from '#domain';
 import { Outbox } from '#messaging';
@@ -24,6 +25,7 @@ import {
   loadOwnedApplication,
   nextReceiptSequence,
   quotaAlreadyUsed,
+  storeApplicationState,
   storeIdempotentResponse,
 } from './applications.repository.js';
 import { clockOf, moveClock } from './application-clock.js';
@@ -78,7 +80,8 @@ export class ApplicationsService {
         quotaKey: null,
         handling: {},
       });
-      await manager.save(application);
+      // insert, not save: save() would first look for a row with this new id.
+      await manager.insert(ApplicationEntity, application as QueryDeepPartialEntity<ApplicationEntity>);
       await appendTimeline(manager, application.id, 'draft_created', draftCreatedText(procedure.title));
       return applicationView(application);
     });
@@ -183,7 +186,7 @@ export class ApplicationsService {
       silenceMeans: procedure.deadline.silenceMeans,
       warnings,
     });
-    await manager.save(application);
+    await storeApplicationState(manager, application);
     await appendTimeline(
       manager,
       application.id,

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '#domain';
 import { ApplicationEntity } from './application.entity.js';
 import { canApply, type LifecycleAction, transition } from './application.lifecycle.js';
-import { appendTimeline } from './applications.repository.js';
+import { appendTimeline, storeApplicationState } from './applications.repository.js';
 
 /** How one event from another service changes a file: the lifecycle action (if any), the change, the timeline line. */
 export interface FollowUpStep {
@@ -50,7 +50,7 @@ export async function applyFollowUp(
   }
   if (step.action) application.status = transition(application.status, step.action);
   await step.change(application);
-  await manager.save(application);
+  await storeApplicationState(manager, application);
   const text = typeof step.text === 'function' ? step.text(application) : step.text;
   await appendTimeline(manager, application.id, step.kind, text, event.id);
 }

@@ -27,14 +27,17 @@ export function isLegalDate(value: unknown): value is LegalDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// Formatters are built once: building one costs far more than formatting with it.
+const PARIS_DATE_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date in Paris at an instant (a filing at 23:30 UTC on 31 March is a filing on 1 April). */
 export function parisDate(instant: Date): LegalDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return PARIS_DATE_FORMAT.format(instant);
 }
 
 export function addMonths(date: LegalDate, months: number): LegalDate {
@@ -79,13 +82,15 @@ export function frenchInstant(instant: Date): string {
   return INSTANT_FORMAT.format(instant);
 }
 
+const DATE_FORMAT = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "23 janvier 2027". */
 export function frenchDate(date: LegalDate): string {
   const [year, month, day] = parts(date);
-  return new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
+  return DATE_FORMAT.format(new Date(Date.UTC(year, month - 1, day)));
 }
