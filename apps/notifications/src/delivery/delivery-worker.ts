@@ -17,6 +17,8 @@ import { DeliveryFaults } from './delivery-faults.js';
 import { OutcomeWriter } from './outcome-writer.js';
 
 const WAKE_GATHER_MS = 10;
+/** Lanes other than the first poll this many times less often when idle. */
+const IDLE_LANE_POLL_FACTOR = 20;
 
 export const DELIVERY_SETTINGS = Symbol('DELIVERY_SETTINGS');
 export interface DeliverySettings extends RetryPolicy {
@@ -58,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
-    this.loops = Array.from({ length: this.settings.lanes }, () => this.run());
+    this.loops = Array.from({ length: this.settings.lanes }, (_, lane) => this.run(lane));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,15 +72,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * New messages were logged: look soon instead of at the next poll. Wake-ups within `WAKE_GATHER_MS` are gathered
-   * into one, so that a burst of events makes full batches rather than one claim per event.
+   * New messages were logged: one lane looks soon instead of at the next poll. Wake-ups within `WAKE_GATHER_MS` are
+   * gathered into one, so that a burst of events makes full batches rather than one claim per event; a lane that
+   * claims a full batch wakes another one, so lanes join in as the backlog grows.
    */
   wake(): void {
     if (this.wakeScheduled) return;
     this.wakeScheduled = setTimeout(() => {
       this.wakeScheduled = undefined;
-      for (const wakeUp of this.sleepers) wakeUp();
+      this.wakeOneLane();
     }, WAKE_GATHER_MS);
+  }
+
+  private wakeOneLane(): void {
+    const [first] = this.sleepers;
+    first?.();
   }
 
   /** One pass: recover stale `sending` rows when due, claim a batch, send it. Returns how many were claimed. */
@@ -97,7 +105,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     return claimed.length;
   }
 
-  private async run(): Promise<void> {
+  /**
+   * One lane. Lane 0 polls every `pollMs` (messages due for a retry, or logged by another replica); the others,
+   * which only add speed to a backlog, look much less often by themselves and are woken when there is work.
+   */
+  private async run(lane: number): Promise<void> {
+    const idleMs = lane === 0 ? this.settings.pollMs : this.settings.pollMs * IDLE_LANE_POLL_FACTOR;
     while (!this.stopped) {
       let claimed = 0;
       try {
@@ -105,7 +118,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       } catch (error) {
         this.logger.warn({ err: error }, 'Delivery pass failed; next pass as scheduled');
       }
-      if (claimed === 0 && !this.stopped) await this.sleep(this.settings.pollMs);
+      if (claimed >= this.settings.batchSize) this.wakeOneLane();
+      if (claimed === 0 && !this.stopped) await this.sleep(idleMs);
     }
   }
 
