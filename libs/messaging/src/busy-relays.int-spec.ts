@@ -90,6 +90,10 @@ describe('outbox relay: busy relays and wake-ups (real PostgreSQL + nats-server)
       expect(heard).toEqual(['marker-1']);
 
       await query(databaseUrl, "DELETE FROM ledger.busy_relays WHERE instance = 'another-replica'");
+      // The marker woke this ledger's own relay too, which published the event and is busy for a moment.
+      await eventually(async () =>
+        expect(await query(databaseUrl, 'SELECT * FROM ledger.busy_relays')).toEqual([]),
+      );
       await writeEvent();
       await query(databaseUrl, `SELECT pg_notify('${channel}', 'marker-2')`);
       await eventually(async () => expect(heard).toContain('marker-2'));
