@@ -11,3 +11,6 @@ export * from './test-smtp.js';
 export * from './test-s3.js';
 export * from './identity-provider.js';
 export * from './waiting-events.js';
+export * from './chaos/chaos-platform.js';
+export * from './chaos/nats-nodes.js';
+export * from './chaos/replica-set.js';

@@ -202,7 +202,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     while (this.running) {
       try {
         const consumer = await this.js.consumers.get(this.config.NATS_STREAM, durable);
-        const messages = await consumer.consume({ max_messages: 4 * this.config.EVENT_CONCURRENCY });
+        // Pulls that expire after 5 s (heartbeats every 2.5 s): a pull lost with a NATS node that died is noticed and
+        // made again within seconds, not after the default 30 s.
+        const messages = await consumer.consume({
+          max_messages: 4 * this.config.EVENT_CONCURRENCY,
+          expires: 5_000,
+        });
         const scheduler = new KeyedScheduler(this.config.EVENT_CONCURRENCY);
         const inHand = new Set<JsMsg>();
         // Progress reports: a message held here (queued behind its aggregate, or handled slowly) is not redelivered

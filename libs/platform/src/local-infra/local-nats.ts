@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureCommand } from './debian-package.js';
 import { waitForPort } from './free-port.js';
 
@@ -29,11 +30,39 @@ export interface LocalNats {
 
 /** Starts a real nats-server with JetStream (file storage in `storeDir`) on the port given. */
 export async function startLocalNats(storeDir: string, port: number): Promise<LocalNats> {
-  ensureNatsServerInstalled();
   mkdirSync(storeDir, { recursive: true });
-  const child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  return spawnNatsServer(['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], port);
+}
+
+/**
+ * One node of a local NATS cluster (JetStream clustered: the stream's replicas on several nodes): its own name,
+ * client port, store and cluster port, with routes to the other nodes' cluster ports.
+ */
+export async function startLocalNatsClusterNode(node: {
+  name: string;
+  port: number;
+  clusterPort: number;
+  routePorts: number[];
+  storeDir: string;
+}): Promise<LocalNats> {
+  mkdirSync(node.storeDir, { recursive: true });
+  const configFile = join(node.storeDir, `${node.name}.conf`);
+  const routes = node.routePorts.map((port) => `nats-route://127.0.0.1:${port}`).join(', ');
+  writeFileSync(
+    configFile,
+    [
+      `server_name: ${node.name}`,
+      `listen: 127.0.0.1:${node.port}`,
+      `jetstream { store_dir: "${node.storeDir}" }`,
+      `cluster { name: guichet, listen: 127.0.0.1:${node.clusterPort}, routes: [${routes}] }`,
+    ].join('\n'),
+  );
+  return spawnNatsServer(['-c', configFile], node.port);
+}
+
+async function spawnNatsServer(args: string[], port: number): Promise<LocalNats> {
+  ensureNatsServerInstalled();
+  const child = spawn('nats-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
