@@ -23,9 +23,15 @@ interface ComposeResult {
 }
 
 /** What docker-compose prints and returns; a missing docker-compose fails the test (`npm test` installs it when root). */
-function compose(args: string[], env: NodeJS.ProcessEnv, envFile: string): ComposeResult {
+function compose(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  envFile: string,
+  files: string[] = [COMPOSE_FILE],
+): ComposeResult {
   try {
-    const stdout = execFileSync('docker-compose', ['--env-file', envFile, '-f', COMPOSE_FILE, ...args], {
+    const fileArgs = files.flatMap((file) => ['-f', file]);
+    const stdout = execFileSync('docker-compose', ['--env-file', envFile, ...fileArgs, ...args], {
       cwd: process.cwd(),
       env,
       encoding: 'utf8',
@@ -133,6 +139,23 @@ describe('docker-compose.yml (validated by docker-compose 1.29, no Docker engine
     expect(rendered).toMatch(/^volumes:\n(?:.*\n)*?\s+evidence-data:/m);
     const dockerfile = readFileSync(resolve(process.cwd(), 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('chown node:node /var/lib/guichet/evidence');
+  });
+
+  it('with docker-compose.cluster.yml: three NATS nodes in one cluster, the stream at 3 replicas, two replicas of each service', () => {
+    const files = [COMPOSE_FILE, resolve(process.cwd(), 'docker-compose.cluster.yml')];
+    expect(compose(['config', '-q'], cleanEnv(PRODUCTION), envFile, files).status).toBe(0);
+    const services = compose(['config', '--services'], cleanEnv(PRODUCTION), envFile, files).stdout;
+    expect(services.split('\n')).toEqual(expect.arrayContaining(['nats', 'nats-2', 'nats-3']));
+    const rendered = compose(['config'], cleanEnv(PRODUCTION), envFile, files).stdout;
+    for (const node of ['nats-1', 'nats-2', 'nats-3']) expect(rendered).toContain(`- ${node}`);
+    expect(rendered.match(/--cluster_name/g)).toHaveLength(3);
+    for (const service of ['intake', 'routing', 'checks', 'notifications']) {
+      // The service's block: its line, then every line indented deeper.
+      const section = new RegExp(`\\n  ${service}:\\n((?: {4}.*\\n)*)`).exec(rendered)?.[1] ?? '';
+      expect(section).toContain('NATS_URL: nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222');
+      expect(section).toContain("NATS_STREAM_REPLICAS: '3'");
+      expect(section).toContain('scale: 2');
+    }
   });
 
   it('refuses to render without AUTH_JWKS_URL, naming it', () => {

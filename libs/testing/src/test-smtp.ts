@@ -61,6 +61,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
+  // A client that dies mid-conversation (a killed notifications replica) resets its connection: not the server's end.
+  server.on('error', () => undefined);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.server.address() as AddressInfo;
   return {
