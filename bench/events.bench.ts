@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,6 +10,7 @@ import { SUBJECTS } from '#domain';
 import { freePort, startLocalNats, startLocalPostgres } from '#local-infra';
 import { Outbox } from '#messaging';
 import { createTestDatabase, spawnLedgerProcess } from '#testing';
+import { insertRate, parallel, percentile, publishRate } from './ceilings.js';
 
 /**
  * `npm run bench:events`: the event backbone's throughput and latency (outbox write → handler commit), next to
@@ -20,58 +20,6 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
 const RAW_INSERTS = Number(process.env.BENCH_INSERTS ?? 5_000);
 const RAW_PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20_000);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function parallel(
-  count: number,
-  workers: number,
-  work: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
-
-async function insertRate(url: string, connections: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_insert (id uuid PRIMARY KEY, body jsonb NOT NULL)');
-  const started = performance.now();
-  await parallel(RAW_INSERTS, connections, async () => {
-    await pool.query('INSERT INTO bench_insert (id, body) VALUES ($1, $2)', [
-      uuidv7(),
-      JSON.stringify({ n: 1 }),
-    ]);
-  });
-  const rate = RAW_INSERTS / ((performance.now() - started) / 1000);
-  await pool.end();
-  return rate;
-}
-
-async function publishRate(natsUrl: string): Promise<number> {
-  const connection = await connect({ servers: natsUrl });
-  const jsm = await jetstreamManager(connection);
-  await jsm.streams.add({ name: 'BENCH', subjects: ['bench.>'] });
-  const js = jetstream(connection);
-  const body = JSON.stringify({ id: uuidv7(), payload: 'x'.repeat(400) });
-  const started = performance.now();
-  for (let offset = 0; offset < RAW_PUBLISHES; offset += 1_000) {
-    await Promise.all(
-      Array.from({ length: 1_000 }, (_, index) =>
-        js.publish('bench.raw', body, { msgID: `${offset + index}` }),
-      ),
-    );
-  }
-  const rate = RAW_PUBLISHES / ((performance.now() - started) / 1000);
-  await jsm.streams.delete('BENCH');
-  await connection.close();
-  return rate;
-}
 
 /** Writes events through the outbox; when `perSecond` is set, paces the writers to that rate. */
 async function runBackbone(dataSource: DataSource, outbox: Outbox, databaseUrl: string, perSecond?: number) {
@@ -123,16 +71,25 @@ async function runBackbone(dataSource: DataSource, outbox: Outbox, databaseUrl: 
   return { rate: EVENTS / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function main(): Promise<void> {
+export interface BackboneFigures {
+  inserts: number;
+  insertsOneConnection: number;
+  publishes: number;
+  full: { rate: number; p50: number; p99: number };
+  half: { rate: number; p50: number; p99: number };
+}
+
+/** The whole measure: raw ceilings and the backbone at full and half load, on a PostgreSQL and nats-server of its own. */
+export async function measureBackbone(): Promise<BackboneFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const postgres = await startLocalPostgres(dataDir, await freePort());
   const nats = await startLocalNats(join(dataDir, 'nats'), await freePort());
   process.env.TEST_DATABASE_URL = postgres.url('postgres');
   try {
     const databaseUrl = await createTestDatabase('bench');
-    const insertsOneConnection = await insertRate(databaseUrl, 1);
-    const inserts = await insertRate(databaseUrl, WRITERS);
-    const publishes = await publishRate(nats.url);
+    const insertsOneConnection = await insertRate(databaseUrl, 1, RAW_INSERTS);
+    const inserts = await insertRate(databaseUrl, WRITERS, RAW_INSERTS);
+    const publishes = await publishRate(nats.url, RAW_PUBLISHES);
     // As in production, the service that writes events publishes its outbox in its own process, and the service
     // that consumes them runs in another: a relay-only replica and a consumer-only replica. This process plays the
     // writing service's request handlers (the outbox writes).
@@ -155,38 +112,43 @@ async function main(): Promise<void> {
       extra: { max: WRITERS },
     }).initialize();
     const outbox = new Outbox('ledger');
-    await runBackbone(dataSource, outbox, databaseUrl, 200); // warm-up at a low rate
+    await runBackbone(dataSource, outbox, databaseUrl, 1_000); // warm-up at a moderate rate
     const full = await runBackbone(dataSource, outbox, databaseUrl);
     const half = await runBackbone(dataSource, outbox, databaseUrl, full.rate / 2);
     await ledger.stop();
     await relay.stop();
     await dataSource.destroy();
-
-    const fixed = (n: number, digits = 0) => n.toFixed(digits);
-    console.log(`Machine : ${cpus().length} cœurs ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
-    console.log(`Charge : ${EVENTS} événements, ${WRITERS} écrivains concurrents`);
-    console.log(
-      `PostgreSQL, INSERT d'une ligne (autocommit) : ${fixed(inserts)} /s avec ${WRITERS} connexions, ${fixed(insertsOneConnection)} /s avec 1`,
-    );
-    console.log(`JetStream, publication en pipeline (1 connexion) : ${fixed(publishes)} /s`);
-    console.log(
-      `Socle (outbox → relais → JetStream → handler + inbox, commit) : ${fixed(full.rate)} événements/s`,
-    );
-    console.log(
-      `  = ${fixed((100 * full.rate) / inserts, 1)} % du débit d'INSERT, ${fixed((100 * full.rate) / publishes, 1)} % du débit de publication`,
-    );
-    console.log(`  latence à pleine charge : p50 ${fixed(full.p50, 1)} ms, p99 ${fixed(full.p99, 1)} ms`);
-    console.log(
-      `  latence à mi-charge (${fixed(full.rate / 2)} /s) : p50 ${fixed(half.p50, 1)} ms, p99 ${fixed(half.p99, 1)} ms`,
-    );
-    console.log(
-      `Objectifs : ≥ 25 % du débit d'INSERT → ${full.rate >= inserts / 4 ? 'atteint' : 'NON atteint'} ; p99 < 50 ms à mi-charge → ${half.p99 < 50 ? 'atteint' : 'NON atteint'}`,
-    );
+    return { inserts, insertsOneConnection, publishes, full, half };
   } finally {
     await nats.stop();
     await postgres.stop();
   }
 }
 
-await main();
-process.exit(0);
+function print({ inserts, insertsOneConnection, publishes, full, half }: BackboneFigures): void {
+  const fixed = (n: number, digits = 0) => n.toFixed(digits);
+  console.log(`Machine : ${cpus().length} cœurs ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
+  console.log(`Charge : ${EVENTS} événements, ${WRITERS} écrivains concurrents`);
+  console.log(
+    `PostgreSQL, INSERT d'une ligne (autocommit) : ${fixed(inserts)} /s avec ${WRITERS} connexions, ${fixed(insertsOneConnection)} /s avec 1`,
+  );
+  console.log(`JetStream, publication en pipeline (1 connexion) : ${fixed(publishes)} /s`);
+  console.log(
+    `Socle (outbox → relais → JetStream → handler + inbox, commit) : ${fixed(full.rate)} événements/s`,
+  );
+  console.log(
+    `  = ${fixed((100 * full.rate) / inserts, 1)} % du débit d'INSERT, ${fixed((100 * full.rate) / publishes, 1)} % du débit de publication`,
+  );
+  console.log(`  latence à pleine charge : p50 ${fixed(full.p50, 1)} ms, p99 ${fixed(full.p99, 1)} ms`);
+  console.log(
+    `  latence à mi-charge (${fixed(full.rate / 2)} /s) : p50 ${fixed(half.p50, 1)} ms, p99 ${fixed(half.p99, 1)} ms`,
+  );
+  console.log(
+    `Objectifs : ≥ 25 % du débit d'INSERT → ${full.rate >= inserts / 4 ? 'atteint' : 'NON atteint'} ; p99 < 50 ms à mi-charge → ${half.p99 < 50 ? 'atteint' : 'NON atteint'}`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  print(await measureBackbone());
+  process.exit(0);
+}

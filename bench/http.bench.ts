@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { etalabCommuneDirectory } from '#domain';
 import { freePort, startLocalNats, startLocalPostgres } from '#local-infra';
 import { createTestDatabase, type ServiceProcess, spawnServiceProcess } from '#testing';
+import { type HttpMeasure, httpRate } from './ceilings.js';
 
 /**
  * `npm run bench:http`: HTTP throughput of the platform next to a bare Nest hello-world on the same stack, in one
@@ -17,27 +17,15 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
 
-interface Measure {
-  label: string;
-  rate: number;
-  p99: number;
-  failures: number;
-}
+type Measure = HttpMeasure;
 
-/** `paths`: requests spread over these paths (one after the other), e.g. a different commune each time. */
-async function measure(label: string, url: string, paths?: string[]): Promise<Measure> {
-  let next = 0;
-  const requests = paths && [
-    { setupRequest: (request: { path: string }) => ({ ...request, path: paths[next++ % paths.length] }) },
-  ];
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-  return {
-    label,
-    rate: result.requests.average,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
-  };
+function measure(label: string, url: string, paths?: string[]): Promise<Measure> {
+  return httpRate(label, url, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    paths,
+  });
 }
 
 function report(measures: Measure[]): void {

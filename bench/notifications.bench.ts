@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, headers } from '@nats-io/transport-node';
-import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent, SUBJECTS } from '#domain';
 import { freePort, startLocalNats, startLocalPostgres } from '#local-infra';
 import { createTestDatabase, spawnServiceProcess, startTestSmtp, type TestSmtp } from '#testing';
+import { nodemailerRate } from './ceilings.js';
 
 /**
  * `npm run bench:notifications`: e-mails per second through the notifications service (events in → JetStream →
@@ -26,29 +26,6 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((done) => setTimeout(done, 5));
   }
-}
-
-async function rawRate(smtp: TestSmtp, count: number): Promise<number> {
-  const transport = nodemailer.createTransport({
-    url: smtp.url,
-    pool: true,
-    maxConnections: POOL,
-    maxMessages: Infinity,
-  });
-  const send = (index: number) =>
-    transport.sendMail({
-      from: 'Guichet <ne-pas-repondre@guichet.example.fr>',
-      to: `raw-${index}@example.fr`,
-      subject: `Accusé de réception de votre demande APA-2026-${index}`,
-      text: 'Bonjour,\n\nNous avons bien reçu votre demande.\n'.repeat(8),
-      html: `<p>${'Nous avons bien reçu votre demande. '.repeat(20)}</p>`,
-    });
-  await Promise.all(Array.from({ length: 100 }, (_, index) => send(index))); // warm-up
-  const started = performance.now();
-  await Promise.all(Array.from({ length: count }, (_, index) => send(index)));
-  const rate = count / ((performance.now() - started) / 1000);
-  transport.close();
-  return rate;
 }
 
 async function serviceRate(natsUrl: string, smtp: TestSmtp, count: number): Promise<number> {
@@ -117,7 +94,7 @@ async function main(): Promise<void> {
   process.env.TEST_DATABASE_URL = postgres.url('postgres');
   const smtp = await startTestSmtp();
   try {
-    const raw = await rawRate(smtp, EMAILS);
+    const raw = await nodemailerRate(smtp, EMAILS, POOL);
     const databaseUrl = await createTestDatabase('bench_notifications');
     const spawn = () =>
       spawnServiceProcess('apps/notifications/src/main.js', {

@@ -5,6 +5,8 @@ import { validApaFormData } from '../../apps/intake/src/procedures/apa/apa.fixtu
 export interface FiledReceipt {
   id: string;
   receiptNumber: string;
+  /** When its submission was first sent (ms since the epoch): where a file's way through the pipeline starts. */
+  submittedAt: number;
 }
 
 export interface LoadOutcome {
@@ -20,26 +22,25 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * Files `count` APA requests through the edge, `concurrency` at a time, as a citizen's browser would retry them: a
- * draft whose creation failed is created again; a submission that failed is sent again with its Idempotency-Key
- * until it gets its receipt. `onFiled` is told of each receipt (a fault injector paces itself on it).
- */
-export async function fileApaRequests(
-  baseUrl: string,
-  count: number,
-  concurrency: number,
-  onFiled: (filed: number) => void = () => undefined,
-): Promise<LoadOutcome> {
+/** A citizen filing APA requests through the edge, as a browser would retry them. */
+export interface ApaFiler {
+  /**
+   * One request filed: a draft whose creation failed is created again; a submission that failed is sent again with
+   * its Idempotency-Key until it gets its receipt.
+   */
+  fileOne(): Promise<FiledReceipt>;
+  /** Requests that got no answer or a 5xx and were sent again. */
+  readonly retries: number;
+}
+
+export async function apaFiler(baseUrl: string): Promise<ApaFiler> {
   const api = createApiClients({
     baseUrl,
     headers: { Authorization: await bearer('citizen', { sub: 'demo-fille' }) },
   });
   const form = validApaFormData();
   const data = { ...form, address: { ...form.address, postalCode: '14000', communeInsee: '14118' } };
-  const receipts: FiledReceipt[] = [];
   let retries = 0;
-  let next = 0;
 
   async function createDraft(): Promise<string> {
     for (;;) {
@@ -49,9 +50,9 @@ export async function fileApaRequests(
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         if (draft.data?.id) return draft.data.id;
-        if (draft.response.status < 500) throw new Error(`draft refused: ${draft.response.status}`);
+        if (draft.response.status < 500) throw new Refused(`draft refused: ${draft.response.status}`);
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('draft refused')) throw error;
+        if (error instanceof Refused) throw error;
       }
       retries += 1;
       await pause(RETRY_PAUSE_MS);
@@ -59,6 +60,7 @@ export async function fileApaRequests(
   }
 
   async function submit(id: string): Promise<FiledReceipt> {
+    const submittedAt = Date.now();
     for (;;) {
       try {
         const receipt = await api.intake.POST('/api/applications/{id}/submit', {
@@ -66,24 +68,50 @@ export async function fileApaRequests(
           body: { swornStatement: true },
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
-        if (receipt.data?.receiptNumber) return { id, receiptNumber: receipt.data.receiptNumber };
-        if (receipt.response.status < 500) throw new Error(`submission refused: ${receipt.response.status}`);
+        if (receipt.data?.receiptNumber)
+          return { id, receiptNumber: receipt.data.receiptNumber, submittedAt };
+        if (receipt.response.status < 500)
+          throw new Refused(`submission refused: ${receipt.response.status}`);
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('submission refused')) throw error;
+        if (error instanceof Refused) throw error;
       }
       retries += 1;
       await pause(RETRY_PAUSE_MS);
     }
   }
 
+  return {
+    fileOne: async () => submit(await createDraft()),
+    get retries() {
+      return retries;
+    },
+  };
+}
+
+/** An answer that no retry changes (4xx): the run stops on it. */
+class Refused extends Error {}
+
+/**
+ * Files `count` APA requests through the edge, `concurrency` at a time (a closed loop). `onFiled` is told of each
+ * receipt (a fault injector paces itself on it).
+ */
+export async function fileApaRequests(
+  baseUrl: string,
+  count: number,
+  concurrency: number,
+  onFiled: (filed: number) => void = () => undefined,
+): Promise<LoadOutcome> {
+  const filer = await apaFiler(baseUrl);
+  const receipts: FiledReceipt[] = [];
+  let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         next += 1;
-        receipts.push(await submit(await createDraft()));
+        receipts.push(await filer.fileOne());
         onFiled(receipts.length);
       }
     }),
   );
-  return { receipts, retries };
+  return { receipts, retries: filer.retries };
 }

@@ -6,6 +6,8 @@ export interface CaughtMail {
   subject: string;
   /** The `X-Guichet-Message-Id` header: the delivery log's message id. */
   messageId: string | undefined;
+  /** When the server accepted it (ms since the epoch). */
+  receivedAt: number;
   raw: string;
 }
 
@@ -22,7 +24,7 @@ export interface TestSmtp {
   /** Every message that reached DATA, accepted or refused (with the code answered). */
   attempts: { to: string[]; code: number }[];
   /** Decides each message's answer: a refusal, or undefined to accept (250). */
-  answer(policy: (mail: Omit<CaughtMail, 'raw'>) => SmtpRefusal | undefined): void;
+  answer(policy: (mail: Omit<CaughtMail, 'raw' | 'receivedAt'>) => SmtpRefusal | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export interface TestSmtp {
 export async function startTestSmtp(): Promise<TestSmtp> {
   const mails: CaughtMail[] = [];
   const attempts: { to: string[]; code: number }[] = [];
-  let policy: (mail: Omit<CaughtMail, 'raw'>) => SmtpRefusal | undefined = () => undefined;
+  let policy: (mail: Omit<CaughtMail, 'raw' | 'receivedAt'>) => SmtpRefusal | undefined = () => undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -56,7 +58,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
           return;
         }
-        mails.push({ ...mail, raw });
+        mails.push({ ...mail, receivedAt: Date.now(), raw });
         callback();
       });
     },

@@ -6,6 +6,8 @@ import { preparePostgresRuntime, type PostgresRuntime } from './postgres-runtime
 
 export interface LocalPostgres {
   url: (database: string) => string;
+  /** The process started (the server, or the wrapper that runs it as `postgres`): its descendants are the server's. */
+  pid: number | undefined;
   createDatabase: (name: string) => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -124,6 +126,7 @@ export async function startLocalPostgres(
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
     url,
+    pid: server.pid,
     async createDatabase(name: string) {
       const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();

@@ -12,6 +12,8 @@ export interface ChaosPlatformOptions {
   natsNodes: 1 | 3;
   /** Replicas of each service: the first is behind the edge; the others only consume and relay. */
   replicas: number;
+  /** Services' LOG_LEVEL (default warn; a benchmark uses info, as production). */
+  logLevel?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export class ChaosPlatform {
     readonly nats: NatsNodes,
     readonly smtp: TestSmtp,
     readonly replicas: Replica[],
-    private readonly edge: ServiceProcess,
+    readonly edge: ServiceProcess,
   ) {}
 
   static async start(options: ChaosPlatformOptions): Promise<ChaosPlatform> {
@@ -45,7 +47,7 @@ export class ChaosPlatform {
       NATS_STREAM_REPLICAS: String(options.natsNodes),
       EVENT_RETRY_BASE_MS: '1000',
       OUTBOX_POLL_MS: '1000',
-      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
       ...(service === 'notifications' ? { SMTP_URL: smtp.url } : {}),
     });
     const replicas = PIPELINE_SERVICES.flatMap((service) =>
@@ -73,6 +75,11 @@ export class ChaosPlatform {
 
   get url(): string {
     return this.edge.url;
+  }
+
+  /** PostgreSQL's process (or its wrapper): the server's processes are its descendants. */
+  get postgresPid(): number | undefined {
+    return this.postgres.pid;
   }
 
   /** Replicas not behind the edge: those a fault run may kill while the platform keeps serving. */

@@ -45,6 +45,11 @@ export class NatsNodes {
     return this.specs.length;
   }
 
+  /** Process ids of the nodes running now. */
+  pids(): number[] {
+    return this.running.flatMap((node) => (node?.process.pid ? [node.process.pid] : []));
+  }
+
   nameOf(index: number): string {
     return this.specs[index].name;
   }
