@@ -115,10 +115,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const ids = outcome.receipts.map((receipt) => receipt.id);
     const deadline = Date.now() + (options.quietTimeoutMs ?? 600_000);
     let quietAt: number | null = null;
+    let lastLog = 0;
     while (Date.now() < deadline) {
-      if (isQuiet(await pipelineState(platform.databaseUrl, ids), ids.length)) {
+      const state = await pipelineState(platform.databaseUrl, ids);
+      if (isQuiet(state, ids.length)) {
         quietAt = Date.now();
         break;
+      }
+      if (Date.now() - lastLog >= 10_000) {
+        lastLog = Date.now();
+        log(`pas encore calme : ${JSON.stringify(state)}`);
       }
       await pause(500);
     }

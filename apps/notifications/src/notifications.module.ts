@@ -17,6 +17,7 @@ import { EventNotifier, NOTIFIER_SETTINGS } from './messages/event-notifier.serv
 import { MessagesRepository } from './messages/messages.repository.js';
 import { NotificationEventsHandler } from './messages/notification.events.js';
 import { NotificationsTables1764000300000 } from './migrations/1764000300000-notifications-tables.js';
+import { DeliveryWorkers1764800000000 } from './migrations/1764800000000-delivery-workers.js';
 import type { NotificationsConfig } from './notifications.config.js';
 import { RETENTION_SETTINGS, RetentionJob } from './retention/retention.job.js';
 import { DirectoryCopy } from './recipients/directory-copy.repository.js';
@@ -40,7 +41,11 @@ export class NotificationsModule {
         ...eventDrivenServiceImports({
           name: 'notifications',
           config,
-          database: { schema: 'notifications', entities: [], migrations: [NotificationsTables1764000300000] },
+          database: {
+            schema: 'notifications',
+            entities: [],
+            migrations: [NotificationsTables1764000300000, DeliveryWorkers1764800000000],
+          },
         }),
       ],
       controllers: [NotificationEventsHandler, NotificationsController, AdminMessagesController],

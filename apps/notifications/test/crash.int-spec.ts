@@ -41,9 +41,13 @@ describe('notifications: a process killed while sending', () => {
     await nats?.stop();
   });
 
-  async function killedAt(fault: 'after-claim' | 'after-accepted' | 'after-saved'): Promise<number> {
+  async function killedAt(
+    fault: 'after-claim' | 'after-accepted' | 'after-saved',
+    variables: Record<string, string> = {},
+  ): Promise<number> {
     const first = await spawnServiceProcess('apps/notifications/src/main.js', {
       ...environment,
+      ...variables,
       DELIVERY_FAULT: fault,
     });
     const id = uuidv7();
@@ -60,7 +64,10 @@ describe('notifications: a process killed while sending', () => {
       ),
     );
     expect(await first.exited).toBeNull(); // killed by SIGKILL at the fault point
-    const second = await spawnServiceProcess('apps/notifications/src/main.js', environment);
+    const second = await spawnServiceProcess('apps/notifications/src/main.js', {
+      ...environment,
+      ...variables,
+    });
     try {
       const admin = await bearer('admin');
       const message = await eventually(async () => {
@@ -71,7 +78,7 @@ describe('notifications: a process killed while sending', () => {
         const row = answer.body.items.find((item: { channel: string }) => item.channel === 'email');
         expect(row).toBeDefined();
         return row as { id: string };
-      }, 20_000);
+      }, 45_000);
       await new Promise((done) => setTimeout(done, 500)); // a late duplicate would show by now
       return smtp.mails.filter((mail) => mail.messageId === message.id).length;
     } finally {
@@ -82,6 +89,11 @@ describe('notifications: a process killed while sending', () => {
   it('killed after the claim, before SMTP: sent once by the next process', async () => {
     expect(await killedAt('after-claim')).toBe(1);
   }, 60_000);
+
+  it('killed after the claim, the stale delay far away: sent once the dead worker’s heartbeat has lapsed', async () => {
+    // 10 minutes of DELIVERY_STALE_SENDING_MS: only the dead worker's silent heartbeat (15 s) can free the message.
+    expect(await killedAt('after-claim', { DELIVERY_STALE_SENDING_MS: '600000' })).toBe(1);
+  }, 90_000);
 
   it('killed between the SMTP acceptance and the saved status: at most one duplicate', async () => {
     const copies = await killedAt('after-accepted');

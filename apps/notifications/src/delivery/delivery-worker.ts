@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import {
   Inject,
   Injectable,
@@ -17,6 +18,9 @@ import { DeliveryFaults } from './delivery-faults.js';
 import { OutcomeWriter } from './outcome-writer.js';
 
 const WAKE_GATHER_MS = 10;
+/** A worker says it is alive this often, for three times as long; one silent past that is dead. */
+const HEARTBEAT_MS = 5_000;
+const ALIVE_FOR_SECONDS = 15;
 /** Lanes other than the first poll this many times less often when idle. */
 const IDLE_LANE_POLL_FACTOR = 20;
 
@@ -45,6 +49,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private loops: Promise<void>[] = [];
   private sleepers = new Set<() => void>();
   private lastRecovery = 0;
+  /** This process's worker: the one named on the messages it holds in `sending`. */
+  private readonly instance = uuidv7();
+  private lastBeat = 0;
+  private heartbeat?: NodeJS.Timeout;
   private wakeScheduled?: NodeJS.Timeout;
 
   constructor(
@@ -60,14 +68,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
+    // Alive even while every lane waits on a slow SMTP exchange.
+    this.heartbeat = setInterval(() => void this.beatWhenDue().catch(() => undefined), HEARTBEAT_MS);
     this.loops = Array.from({ length: this.settings.lanes }, (_, lane) => this.run(lane));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.wakeScheduled);
+    clearInterval(this.heartbeat);
     for (const wakeUp of this.sleepers) wakeUp();
     await Promise.all(this.loops);
+    if (this.lastBeat > 0) await this.messages.retire(this.instance).catch(() => undefined);
     await Promise.all([...this.channels.values()].map((channel) => channel.close?.()));
   }
 
@@ -89,17 +101,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     first?.();
   }
 
-  /** One pass: recover stale `sending` rows when due, claim a batch, send it. Returns how many were claimed. */
+  /**
+   * One pass: say this worker is alive, recover `sending` rows of dead workers when due, claim a batch, send it.
+   * Returns how many were claimed.
+   */
   async runOnce(): Promise<number> {
+    await this.beatWhenDue();
     const now = this.clock.now();
-    if (now.getTime() - this.lastRecovery >= this.settings.staleSendingMs / 2) {
+    if (now.getTime() - this.lastRecovery >= Math.min(HEARTBEAT_MS, this.settings.staleSendingMs / 2)) {
       this.lastRecovery = now.getTime();
       const cutoff = new Date(now.getTime() - this.settings.staleSendingMs);
       const recovered = await this.messages.recoverStale(cutoff, now);
       if (recovered > 0)
         this.logger.warn({ recovered }, 'Messages interrupted while sending: trying them again');
     }
-    const claimed = await this.messages.claim(now, this.settings.batchSize);
+    const claimed = await this.messages.claim(now, this.settings.batchSize, this.instance);
     if (claimed.length > 0) this.faults.reached('after-claim');
     await Promise.all(claimed.map((message) => this.deliver(message)));
     return claimed.length;
@@ -109,6 +125,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
    * One lane. Lane 0 polls every `pollMs` (messages due for a retry, or logged by another replica); the others,
    * which only add speed to a backlog, look much less often by themselves and are woken when there is work.
    */
+  private async beatWhenDue(): Promise<void> {
+    if (Date.now() - this.lastBeat < HEARTBEAT_MS) return;
+    await this.messages.heartbeat(this.instance, ALIVE_FOR_SECONDS);
+    this.lastBeat = Date.now();
+  }
+
   private async run(lane: number): Promise<void> {
     const idleMs = lane === 0 ? this.settings.pollMs : this.settings.pollMs * IDLE_LANE_POLL_FACTOR;
     while (!this.stopped) {

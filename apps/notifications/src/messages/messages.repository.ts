@@ -141,32 +141,53 @@ export class MessagesRepository {
    * Claims due messages for this worker: `sending`, one more attempt, committed before any SMTP exchange — so a
    * message is never handed to two workers, and one whose worker dies stays visible as `sending`.
    */
-  async claim(now: Date, limit: number): Promise<ClaimedMessage[]> {
+  async claim(now: Date, limit: number, worker: string): Promise<ClaimedMessage[]> {
     return updatedRows<ClaimedMessage>(
       await this.dataSource.query(
         `UPDATE notifications.messages m SET status = 'sending', attempts = attempts + 1, sending_since = $1,
-         updated_at = $1
+         updated_at = $1, sending_by = $3
        WHERE id IN (SELECT id FROM notifications.messages
                     WHERE status IN ('created', 'temporary-failure') AND next_attempt_at <= $1
                     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING id, channel, address, title, body_text AS text, body_html AS html, attempts,
          recipient_subject AS "recipientSubject", source_id AS "sourceId"`,
-        [now, limit],
+        [now, limit, worker],
       ),
     );
   }
 
-  /** Messages left `sending` since before `cutoff` (their process died): back to a try, at once. */
+  /**
+   * Messages left `sending` by a worker that died — known dead (no heartbeat), or silent since before `cutoff` —
+   * back to a try, at once.
+   */
   async recoverStale(cutoff: Date, now: Date): Promise<number> {
     const rows = updatedRows(
       await this.dataSource.query(
-        `UPDATE notifications.messages SET status = 'temporary-failure', next_attempt_at = $2, updated_at = $2,
+        `UPDATE notifications.messages m SET status = 'temporary-failure', next_attempt_at = $2, updated_at = $2,
          last_error = 'interrompu pendant l’envoi (processus arrêté) : nouvel essai'
-       WHERE status = 'sending' AND sending_since < $1 RETURNING id`,
+       WHERE status = 'sending' AND (sending_since < $1 OR NOT EXISTS (
+         SELECT 1 FROM notifications.delivery_workers w WHERE w.instance = m.sending_by AND w.alive_until > now()))
+       RETURNING id`,
         [cutoff, now],
       ),
     );
     return rows.length;
+  }
+
+  /** This worker is alive for `seconds` more (database clock). */
+  async heartbeat(worker: string, seconds: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notifications.delivery_workers (instance, alive_until) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (instance) DO UPDATE SET alive_until = EXCLUDED.alive_until`,
+      [worker, seconds],
+    );
+    await this.dataSource.query(
+      "DELETE FROM notifications.delivery_workers WHERE alive_until < now() - interval '1 hour'",
+    );
+  }
+
+  async retire(worker: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM notifications.delivery_workers WHERE instance = $1', [worker]);
   }
 
   /**
