@@ -77,7 +77,9 @@ function processes(platform: ChaosPlatform): Map<string, { pid: number; descenda
   const map = new Map<string, { pid: number; descendants: boolean }>();
   for (const replica of platform.replicas) {
     const pid = replica.process?.process.pid;
-    if (pid) map.set(replica.service, { pid, descendants: false });
+    // One entry per service: the first replica under its name, the others under theirs.
+    const name = replica.label.endsWith('-1') ? replica.service : replica.label;
+    if (pid) map.set(name, { pid, descendants: false });
   }
   const edge = platform.edge.process.pid;
   if (edge) map.set('edge', { pid: edge, descendants: false });
@@ -106,8 +108,14 @@ export async function measurePipeline(options: {
   concurrency: number;
   stepSeconds: number;
   fractions: number[];
+  /** Processes of each service (the edge sends HTTP to the first; all share the events). */
+  replicas?: number;
 }): Promise<PipelineFigures> {
-  const platform = await ChaosPlatform.start({ natsNodes: 1, replicas: 1, logLevel: 'info' });
+  const platform = await ChaosPlatform.start({
+    natsNodes: 1,
+    replicas: options.replicas ?? 1,
+    logLevel: 'info',
+  });
   try {
     await acknowledgementLatencies(platform, (await fileApaRequests(platform.url, 30, 4)).receipts); // warm-up
     const before = cpuSnapshot(platform);
@@ -146,7 +154,9 @@ export async function measurePipeline(options: {
       maxFilesPerSecond,
       filesAtMax: options.files,
       cpuMsPerFile,
-      servicesCpuMsPerFile: SERVICES.reduce((sum, name) => sum + (cpuMsPerFile[name] ?? 0), 0),
+      servicesCpuMsPerFile: Object.entries(cpuMsPerFile)
+        .filter(([name]) => SERVICES.some((service) => name === service || name.startsWith(`${service}-`)))
+        .reduce((sum, [, ms]) => sum + ms, 0),
       rssMb,
       steps,
     };

@@ -16,6 +16,8 @@ import { measurePipeline } from './pipeline.js';
  */
 const PIPELINE_FILES = Number(process.env.BENCH_PIPELINE_FILES ?? 300);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
+/** Processes of each service in the pipeline measure (1, or 2 to see what a second replica brings). */
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 1);
 const AIMS = { backboneShareOfInserts: 25, servicesCpuMsPerFile: 25 };
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -60,6 +62,7 @@ const pipeline = await measurePipeline({
   concurrency: 16,
   stepSeconds: STEP_SECONDS,
   fractions: [0.25, 0.5, 0.75],
+  replicas: REPLICAS,
 });
 
 const backboneShare = (100 * backbone.full.rate) / backbone.inserts;

@@ -22,9 +22,9 @@ export interface ChaosReport {
   files: number;
   loadSeconds: number;
   retries: number;
-  /** Each fault with the moment it ended, in seconds from the start of the load. */
+  /** Each fault with the moment it struck, in seconds from the start of the load. */
   faults: { atSeconds: number; what: string }[];
-  /** From the end of the last fault to the moment every file is routed and acknowledged and nothing is pending. */
+  /** From the moment the last fault struck to the moment every file is routed and acknowledged and nothing is pending. */
   lastFaultToQuietSeconds: number | null;
   verdict: PipelineVerdict;
 }
@@ -59,9 +59,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const faults: ChaosReport['faults'] = [];
   let lastFaultAt = Date.now();
   let started = Date.now();
-  const fault = (what: string) => {
-    lastFaultAt = Date.now();
-    faults.push({ atSeconds: (lastFaultAt - started) / 1000, what });
+  /** Records a fault that struck at `at` (its recovery, a restart, may have taken a while since). */
+  const fault = (what: string, at: number) => {
+    lastFaultAt = Math.max(lastFaultAt, at);
+    faults.push({ atSeconds: (at - started) / 1000, what });
     log(`panne : ${what}`);
   };
   try {
@@ -82,18 +83,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       if (clustered) {
         await progress(0.3);
         const leader = await platform.nats.streamLeader();
+        const at = Date.now();
         await platform.nats.kill(leader);
-        fault(`SIGKILL du nœud NATS ${platform.nats.nameOf(leader)}, meneur du flux (laissé arrêté)`);
+        fault(`SIGKILL du nœud NATS ${platform.nats.nameOf(leader)}, meneur du flux (laissé arrêté)`, at);
         return;
       }
       await progress(0.25);
+      const natsKilledAt = Date.now();
       await platform.nats.kill(0);
       await pause(2_000);
       await platform.nats.startNode(0);
-      fault('SIGKILL de nats-server, redémarré 2 s plus tard');
+      fault('SIGKILL de nats-server, redémarré 2 s plus tard', natsKilledAt);
       await progress(0.5);
+      const postgresStoppedAt = Date.now();
       await platform.restartPostgres();
-      fault('redémarrage de PostgreSQL');
+      fault('redémarrage de PostgreSQL', postgresStoppedAt);
     })().finally(() => {
       infrastructureDone = true;
     });
@@ -102,9 +106,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       while (!clustered && (loading || !infrastructureDone)) {
         await pause(randomBetween(1_000, 2_000));
         const replica = platform.expendable[Math.floor(Math.random() * platform.expendable.length)];
+        const at = Date.now();
         await replica.kill();
         await restart(replica);
-        fault(`SIGKILL puis redémarrage de ${replica.label}`);
+        fault(`SIGKILL puis redémarrage de ${replica.label}`, at);
       }
     })();
     const injector = Promise.all([infrastructure, replicas]);
