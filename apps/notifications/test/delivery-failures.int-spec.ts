@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SUBJECTS } from '#domain';
-import { bearer, eventsOnStream, eventually } from '#testing';
+import { bearer, eventsOnStream, eventually, query } from '#testing';
 import { type NotificationsUnderTest, startNotifications, submitted } from './notifications.harness.js';
 
 describe('notifications: SMTP failures, retries and resending', () => {
@@ -37,6 +37,35 @@ describe('notifications: SMTP failures, retries and resending', () => {
       451, 451, 250,
     ]);
     expect(n.smtp.mails.filter((mail) => mail.messageId === email.id)).toHaveLength(1);
+  });
+
+  it('an outcome that cannot be saved at once (database refusing) is saved later: the e-mail is not sent twice', async () => {
+    // While the refusal stands, saving an e-mail as delivered fails, as it would with PostgreSQL restarting.
+    await query(
+      n.databaseUrl,
+      `CREATE FUNCTION notifications.refuse_delivered() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'database restarting'; END $$;
+       CREATE TRIGGER refuse_delivered BEFORE UPDATE ON notifications.messages FOR EACH ROW
+       WHEN (NEW.status = 'delivered' AND NEW.channel = 'email') EXECUTE FUNCTION notifications.refuse_delivered()`,
+    );
+    const id = uuidv7();
+    const event = await n.send(
+      SUBJECTS.applicationSubmitted,
+      id,
+      submitted(id, { applicant: { subject: `citizen-${id}`, email: 'outage@example.fr' } }),
+    );
+    const sent = await eventually(async () => {
+      const mail = n.smtp.mails.find((caught) => caught.to.includes('outage@example.fr'));
+      expect(mail).toBeDefined();
+      return mail!;
+    });
+    const pending = (await n.messages(event.id)).find((row) => row.channel === 'email');
+    expect(pending?.status).toBe('sending');
+
+    await query(n.databaseUrl, 'DROP TRIGGER refuse_delivered ON notifications.messages');
+    const [saved] = (await n.settled(event.id, 2)).filter((row) => row.channel === 'email');
+    expect(saved).toMatchObject({ id: sent.messageId, status: 'delivered', attempts: 1 });
+    expect(n.smtp.mails.filter((mail) => mail.messageId === saved.id)).toHaveLength(1);
   });
 
   it('the in-app copy is delivered as it is logged, in the same statement, whatever becomes of the e-mail', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createEvent, type EventEnvelope, SUBJECTS } from '#domain';
@@ -19,6 +19,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_GROUP = 200;
 /** Outcomes arriving within this delay share one statement (fewer commits under load, 20 ms more when idle). */
 const GATHER_MS = 20;
+/**
+ * A group whose statement fails (the database restarting) is written again, for about a minute: the e-mails are
+ * sent, only their record is missing, and a message left `sending` would be sent a second time once recovered.
+ */
+const SAVE_TRIES = 30;
+const SAVE_RETRY_MAX_MS = 2_000;
 
 /**
  * Saves the outcomes of tries, and announces final ones (`notification.delivered` for e-mails,
@@ -28,6 +34,7 @@ const GATHER_MS = 20;
  */
 @Injectable()
 export class OutcomeWriter {
+  private readonly logger = new Logger(OutcomeWriter.name);
   private queue: Pending[] = [];
   private flushing = false;
 
@@ -53,13 +60,29 @@ export class OutcomeWriter {
     while (this.queue.length > 0) {
       const group = this.queue.splice(0, MAX_GROUP);
       try {
-        await this.write(group);
+        await this.writeUntilSaved(group);
         for (const pending of group) pending.done();
       } catch (error) {
         for (const pending of group) pending.done(error);
       }
     }
     this.flushing = false;
+  }
+
+  private async writeUntilSaved(group: Pending[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.write(group);
+        return;
+      } catch (error) {
+        if (attempt >= SAVE_TRIES) throw error;
+        this.logger.warn(
+          { err: error, attempt, messages: group.length },
+          'Could not save outcomes; trying again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, SAVE_RETRY_MAX_MS)));
+      }
+    }
   }
 
   /** The group's outcomes and the announcements of those that moved: one statement. */
