@@ -1,8 +1,13 @@
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createProxyServer } from 'http-proxy-3';
-import { errorBody } from '#platform';
+import type { Duplex } from 'node:stream';
+import { errorBody, HTTP_STATUS_ERRORS } from '#platform';
 import type { EdgeConfig } from './edge.config.js';
+import { corsHeaders, type DoorSettings, isApiPath, securityHeaders } from './door-policy.js';
 import { type ServiceName, serviceFor } from './edge.routes.js';
+
+/** Longer addresses are refused (414) before they reach a service. */
+const MAX_URL_LENGTH = 8_192;
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   if (response.headersSent) {
@@ -44,9 +49,22 @@ export function createEdgeServer(config: EdgeConfig): Server {
   // services echo to the clients: a keep-alive pool reuses connections both ways.
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 60_000, agent });
-  // The API does not announce the framework behind it, whatever a service sends.
-  proxy.on('proxyRes', (proxyResponse: IncomingMessage) => {
+  const door: DoorSettings = {
+    https: config.PUBLIC_BASE_URL.startsWith('https:'),
+    allowedOrigins: config.CORS_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+  // The API does not announce the framework behind it, whatever a service sends; every answer gets the door's
+  // security headers, except those the service chose itself (the pages' CSP with its nonce).
+  proxy.on('proxyRes', (proxyResponse: IncomingMessage, request: IncomingMessage) => {
     delete proxyResponse.headers['x-powered-by'];
+    const path = request.url ?? '/';
+    for (const [name, value] of Object.entries(securityHeaders(path, door))) {
+      proxyResponse.headers[name] ??= value;
+    }
+    const cors = isApiPath(path) ? corsHeaders(request.headers.origin, door) : null;
+    for (const [name, value] of Object.entries(cors ?? {})) proxyResponse.headers[name] = value;
   });
   proxy.on('error', (_error: Error, request: IncomingMessage, response: unknown) => {
     if (response && typeof response === 'object' && 'writeHead' in response && isPage(request.url ?? '/')) {
@@ -62,8 +80,28 @@ export function createEdgeServer(config: EdgeConfig): Server {
       );
     }
   });
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const path = request.url ?? '/';
+    for (const [name, value] of Object.entries(securityHeaders(path, door))) response.setHeader(name, value);
+    if (path.length > MAX_URL_LENGTH) {
+      sendError(response, 414, HTTP_STATUS_ERRORS[414].code, HTTP_STATUS_ERRORS[414].message);
+      return;
+    }
+    if (request.method === 'OPTIONS' && isApiPath(path) && request.headers['access-control-request-method']) {
+      const cors = corsHeaders(request.headers.origin, door);
+      if (!cors) {
+        sendError(
+          response,
+          403,
+          'CORS_ORIGIN_NOT_ALLOWED',
+          "Cette origine n'est pas autorisée à appeler l'API.",
+        );
+        return;
+      }
+      response.writeHead(204, cors);
+      response.end();
+      return;
+    }
     if (path === '/health') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ status: 'ok' }));
@@ -81,4 +119,22 @@ export function createEdgeServer(config: EdgeConfig): Server {
     }
     sendError(response, 404, 'NOT_FOUND', "Aucune ressource de l'API ne correspond à ce chemin.");
   });
+  // Requests Node refuses before any handler (headers over 16 KB, malformed): an answer in the error format.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const known = HTTP_STATUS_ERRORS[status];
+    const body = JSON.stringify(errorBody(known.code, known.message));
+    const headers = Object.entries({
+      ...securityHeaders('/api', door),
+      'content-type': 'application/json; charset=utf-8',
+    })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers}` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }

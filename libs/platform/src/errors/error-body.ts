@@ -28,7 +28,9 @@ export const HTTP_STATUS_ERRORS: Record<number, { code: string; message: string 
   405: { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' },
   409: { code: 'CONFLICT', message: 'La demande est en conflit avec l’état actuel de la ressource.' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'Le corps de la requête est trop volumineux.' },
+  414: { code: 'URI_TOO_LONG', message: 'L’adresse demandée est trop longue.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Le corps de la requête doit être du JSON.' },
   429: { code: 'TOO_MANY_REQUESTS', message: 'Trop de requêtes : réessayez dans un instant.' },
+  431: { code: 'HEADERS_TOO_LARGE', message: 'Les en-têtes de la requête sont trop volumineux.' },
   503: { code: 'SERVICE_UNAVAILABLE', message: 'Service momentanément indisponible.' },
 };
