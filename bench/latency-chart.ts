@@ -17,6 +17,8 @@ export function latencyChartOption(points: LatencyPoint[], title: string): echar
   });
   return {
     animation: false,
+    // Opaque: readable on a dark page too (the README on a forge in dark mode).
+    backgroundColor: '#ffffff',
     textStyle: { fontFamily: 'system-ui, sans-serif' },
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
     legend: { bottom: 0 },
