@@ -87,7 +87,10 @@ describe('web for citizens, in a browser', () => {
     // The sworn statement, and a double click on « Envoyer »: one receipt.
     await page.getByLabel(/Je déclare sur l’honneur/).check();
     await page.getByRole('button', { name: 'Envoyer la demande' }).dblclick();
-    await page.waitForURL(/\/recepisse$/);
+    // Without JavaScript the browser sends the form twice and aborts the first navigation: wait for where it lands
+    // (waitForURL fails on the aborted one, depending on timing).
+    await eventually(async () => expect(page.url()).toMatch(/\/recepisse$/), 30_000);
+    await page.waitForLoadState('load');
     await audit.check(page);
     const receiptNumber = (await page.locator('.govuk-panel__body strong').innerText()).trim();
     expect(receiptNumber).toMatch(/^APA-\d{4}-\d{6}$/);
