@@ -7,7 +7,16 @@ import { CitizenPages } from './support/citizen-pages.js';
  * session that ran out (back where one was after signing in again), a service down (503). Access tokens live 6 s.
  */
 describe('web: security headers, error pages, expired session, a service down', () => {
-  const rig = webRig('web-errors', { identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' } });
+  // The estimate's budget is small here (3 every 10 minutes per visitor); the others stay out of the way.
+  const rig = webRig('web-errors', {
+    identityEnvironment: { ACCESS_TOKEN_TTL_SECONDS: '6' },
+    edgeEnvironment: {
+      RATE_LIMIT_MULTIPLIER: '1',
+      RATE_LIMIT_ESTIMATE: '3/600',
+      RATE_LIMIT_PUBLIC_READ: '100000/60',
+      RATE_LIMIT_SIGN_IN: '100000/60',
+    },
+  });
   const { audit } = rig;
 
   it('sends a strict Content-Security-Policy, refuses framing, and keeps the session in an HttpOnly SameSite=Lax cookie', async () => {
@@ -31,6 +40,75 @@ describe('web: security headers, error pages, expired session, a service down', 
     for (const asset of ['/assets/guichet.css', '/assets/govuk-frontend.min.js', '/assets/init.js']) {
       expect((await fetch(`${rig.platform.url}${asset}`)).status).toBe(200);
     }
+  });
+
+  it('puts the security headers on every answer: pages, API, API errors, documents, the edge itself', async () => {
+    const base = rig.platform.url;
+    const answers = await Promise.all(
+      ['/', '/api/procedures', '/api/applications', '/api/nothing-here', '/docs/intake', '/health'].map(
+        async (path) => [path, await fetch(`${base}${path}`)] as const,
+      ),
+    );
+    for (const [path, answer] of answers) {
+      expect([path, answer.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+      expect([path, answer.headers.get('content-security-policy')]).toEqual([
+        path,
+        expect.stringContaining("frame-ancestors 'none'"),
+      ]);
+      expect([path, answer.headers.get('referrer-policy')]).toEqual([
+        path,
+        expect.stringMatching(/no-referrer|same-origin/),
+      ]);
+      expect([path, answer.headers.get('x-frame-options')]).toEqual([path, 'DENY']);
+    }
+    const api = answers.find(([path]) => path === '/api/procedures')?.[1];
+    expect(api?.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    // No cross-origin caller by default.
+    const preflight = await fetch(`${base}/api/applications`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://ailleurs.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('counts each visitor’s estimates through the pages, and past the budget answers 429 with a French page', async () => {
+    const visitor = await openSession(rig.browser, { headers: { 'x-forwarded-for': '203.0.113.50' } });
+    const pages = new CitizenPages(visitor.page, audit);
+    const estimate = async () => {
+      await visitor.page.goto(`${rig.platform.url}/simulateur-apa`);
+      await pages.choose('Degré de perte d’autonomie (GIR)', 'GIR 2');
+      await pages.choose('La personne vit-elle seule ou en couple ?', 'Seule');
+      await pages.fill('Ressources mensuelles du foyer', '1200');
+      const answer = visitor.page.waitForResponse((response) => response.request().method() === 'POST');
+      await pages.press('Estimer');
+      return (await answer).status();
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(await estimate()).toBeLessThan(300);
+      expect(await visitor.page.locator('.govuk-summary-card').innerText()).toMatch(/APA versée chaque mois/);
+    }
+    expect(await estimate()).toBe(429);
+    expect(await pages.heading()).toBe('Trop de demandes en peu de temps');
+    // The API itself answers in its error format, with the time to wait; another visitor is not held back.
+    const api = await fetch(`${rig.platform.url}/api/procedures/apa/estimate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' },
+      body: '{}',
+    });
+    expect(api.status).toBe(429);
+    expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_REQUESTS');
+    const neighbour = await openSession(rig.browser, { headers: { 'x-forwarded-for': '203.0.113.51' } });
+    const neighbourPages = new CitizenPages(neighbour.page, audit);
+    await neighbour.page.goto(`${rig.platform.url}/simulateur-apa`);
+    await neighbourPages.choose('Degré de perte d’autonomie (GIR)', 'GIR 2');
+    await neighbourPages.choose('La personne vit-elle seule ou en couple ?', 'Seule');
+    await neighbourPages.fill('Ressources mensuelles du foyer', '1200');
+    await neighbourPages.press('Estimer');
+    expect(await neighbour.page.locator('.govuk-summary-card').innerText()).toMatch(/APA versée chaque mois/);
+    await visitor.context.close();
+    await neighbour.context.close();
   });
 
   it('answers an unknown page with the French 404 page, and the API with its JSON error', async () => {

@@ -56,9 +56,10 @@ export interface BrowserSession {
 /** A fresh browser profile (no cookies) on a phone or a desktop, with or without JavaScript. */
 export async function openSession(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; width?: number } = {},
+  options: { javaScriptEnabled?: boolean; width?: number; headers?: Record<string, string> } = {},
 ): Promise<BrowserSession> {
   const context = await browser.newContext({
+    extraHTTPHeaders: options.headers,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: 'fr-FR',
@@ -92,7 +93,11 @@ export interface WebRig {
  */
 export function webRig(
   label: string,
-  options: { smtp?: boolean; identityEnvironment?: Record<string, string> } = {},
+  options: {
+    smtp?: boolean;
+    identityEnvironment?: Record<string, string>;
+    edgeEnvironment?: Record<string, string>;
+  } = {},
 ): WebRig {
   let platform: RunningPlatform | undefined;
   let browser: Browser | undefined;
@@ -108,6 +113,7 @@ export function webRig(
       web: true,
       smtpUrl: smtp?.url,
       identityEnvironment: options.identityEnvironment,
+      edgeEnvironment: options.edgeEnvironment,
     });
     browser = await launchChromium();
     audit.useMirror(await (await browser.newContext()).newPage());

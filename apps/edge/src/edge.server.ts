@@ -3,6 +3,7 @@ import { createProxyServer } from 'http-proxy-3';
 import type { Duplex } from 'node:stream';
 import { errorBody, HTTP_STATUS_ERRORS } from '#platform';
 import type { EdgeConfig } from './edge.config.js';
+import { DoorLimits } from './door-limits.js';
 import { corsHeaders, type DoorSettings, isApiPath, securityHeaders } from './door-policy.js';
 import { type ServiceName, serviceFor } from './edge.routes.js';
 
@@ -23,17 +24,61 @@ export function isPage(path: string): boolean {
   return !/^\/(api|docs)(\/|\?|$)/.test(path);
 }
 
-/** The web application does not answer: a French page, no internals (the pages' own 503 when it is up). */
-function sendUnavailablePage(response: ServerResponse): void {
+/** A short French page of the door's own (the web application is down, or a visitor went over a budget). */
+function sendDoorPage(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  title: string,
+  text: string,
+): void {
   if (response.headersSent) {
     response.end();
     return;
   }
-  response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '120' });
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
   response.end(
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-      '<title>Service momentanément indisponible</title></head><body><main><h1>Service momentanément indisponible</h1>' +
-      '<p>Réessayez dans quelques minutes. Les réponses déjà enregistrées de vos demandes ne sont pas perdues.</p></main></body></html>',
+      `<title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>`,
+  );
+}
+
+/** The web application does not answer: a French page, no internals (the pages' own 503 when it is up). */
+function sendUnavailablePage(response: ServerResponse): void {
+  sendDoorPage(
+    response,
+    503,
+    { 'retry-after': '120' },
+    'Service momentanément indisponible',
+    'Réessayez dans quelques minutes. Les réponses déjà enregistrées de vos demandes ne sont pas perdues.',
+  );
+}
+
+/** Over a budget: 429 with Retry-After, in the error format for the API, as a French page for the pages. */
+function sendTooManyRequests(
+  request: IncomingMessage,
+  response: ServerResponse,
+  retryAfterSeconds: number,
+): void {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait =
+    retryAfterSeconds < 60 ? `${retryAfterSeconds} secondes` : `${minutes} minute${minutes > 1 ? 's' : ''}`;
+  if (isPage(request.url ?? '/')) {
+    sendDoorPage(
+      response,
+      429,
+      { 'retry-after': String(retryAfterSeconds) },
+      'Trop de tentatives',
+      `Vous avez fait beaucoup de demandes en peu de temps. Réessayez dans ${wait}.`,
+    );
+    return;
+  }
+  response.setHeader('retry-after', String(retryAfterSeconds));
+  sendError(
+    response,
+    429,
+    HTTP_STATUS_ERRORS[429].code,
+    `Trop de requêtes depuis votre adresse ou votre compte : réessayez dans ${wait}.`,
   );
 }
 
@@ -49,6 +94,9 @@ export function createEdgeServer(config: EdgeConfig): Server {
   // services echo to the clients: a keep-alive pool reuses connections both ways.
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 60_000, agent });
+  const limits = DoorLimits.fromConfig(config);
+  /** How to give back a signed-in person's point when the service says the token was not theirs (401). */
+  const givingBack = new WeakMap<IncomingMessage, () => void>();
   const door: DoorSettings = {
     https: config.PUBLIC_BASE_URL.startsWith('https:'),
     allowedOrigins: config.CORS_ALLOWED_ORIGINS.split(',')
@@ -59,6 +107,7 @@ export function createEdgeServer(config: EdgeConfig): Server {
   // security headers, except those the service chose itself (the pages' CSP with its nonce).
   proxy.on('proxyRes', (proxyResponse: IncomingMessage, request: IncomingMessage) => {
     delete proxyResponse.headers['x-powered-by'];
+    if (proxyResponse.statusCode === 401) givingBack.get(request)?.();
     const path = request.url ?? '/';
     for (const [name, value] of Object.entries(securityHeaders(path, door))) {
       proxyResponse.headers[name] ??= value;
@@ -108,16 +157,23 @@ export function createEdgeServer(config: EdgeConfig): Server {
       return;
     }
     const service = serviceFor(path);
-    if (service) {
-      proxy.web(request, response, { target: targets[service] });
-      return;
-    }
     // Everything outside the API and its documents is a page of the web application, when there is one.
-    if (config.WEB_URL && isPage(path)) {
-      proxy.web(request, response, { target: config.WEB_URL });
+    const target = service ? targets[service] : config.WEB_URL && isPage(path) ? config.WEB_URL : undefined;
+    if (!target) {
+      sendError(response, 404, 'NOT_FOUND', "Aucune ressource de l'API ne correspond à ce chemin.");
       return;
     }
-    sendError(response, 404, 'NOT_FOUND', "Aucune ressource de l'API ne correspond à ce chemin.");
+    limits.take(request).then(
+      (decision) => {
+        if (!decision.allowed) {
+          sendTooManyRequests(request, response, decision.retryAfterSeconds);
+          return;
+        }
+        givingBack.set(request, decision.giveBack);
+        proxy.web(request, response, { target });
+      },
+      () => sendError(response, 503, 'SERVICE_UNAVAILABLE', HTTP_STATUS_ERRORS[503].message),
+    );
   });
   // Requests Node refuses before any handler (headers over 16 KB, malformed): an answer in the error format.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {

@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import { correlationMiddleware, createServiceLogger, httpLoggingMiddleware, ServiceLogger } from '#platform';
+import { forwardedForMiddleware } from './api/forwarded-for.js';
 import { PageApi } from './api/page-api.js';
 import { configureViews } from './layout/nunjucks.js';
 import { cspNonce, pageLocals } from './layout/page-locals.middleware.js';
@@ -73,6 +74,7 @@ export async function createWebApp(config: WebConfig): Promise<NestExpressApplic
   const sessions = app.get(SessionStore);
   const csrf = csrfProtection(config.SESSION_SECRET, secure);
   app.use(correlationMiddleware);
+  app.use(forwardedForMiddleware);
   app.use(httpLoggingMiddleware(logger));
   app.use(cspNonce);
   app.use(securityHeaders(config));

@@ -41,6 +41,7 @@ export function pageErrorFor(status: number): PageError {
   if (status === 401) return new PageError('session-expired', 'API 401');
   if (status === 403) return new PageError('forbidden', 'API 403');
   if (status === 404) return new PageError('not-found', 'API 404');
+  if (status === 429) return new PageError('too-many-requests', 'API 429');
   return new PageError('unavailable', `API ${status}`);
 }
 

@@ -1,16 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ApiClients, createApiClients } from '#api-client';
 import { PageError } from '../errors/page-errors.js';
+import { forwardedFor } from './forwarded-for.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { isSignedIn, type SignedInPerson } from '../session/web-session.js';
 import { WEB_CONFIG } from '../web.tokens.js';
 import type { WebConfig } from '../web.config.js';
 
-/** A fetch that turns a service that does not answer into the « service unavailable » page. */
+/**
+ * A fetch that turns a service that does not answer into the « service unavailable » page, and tells the edge whose
+ * visit the call is for (X-Forwarded-For, for the rate limits).
+ */
 function fetchOrUnavailable(timeoutMs: number): typeof fetch {
   return async (input, init) => {
+    const request = new Request(input, init);
+    const chain = forwardedFor();
+    if (chain) request.headers.set('x-forwarded-for', chain);
     try {
-      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
     } catch {
       throw new PageError('unavailable', 'API unreachable');
     }

@@ -1,6 +1,6 @@
 /** Why a page cannot be shown; the exception filter renders each as its French error page. */
 export type PageErrorKind =
-  'not-found' | 'forbidden' | 'unavailable' | 'session-expired' | 'sign-in-required';
+  'not-found' | 'forbidden' | 'unavailable' | 'session-expired' | 'sign-in-required' | 'too-many-requests';
 
 const STATUS: Record<PageErrorKind, number> = {
   'not-found': 404,
@@ -8,6 +8,7 @@ const STATUS: Record<PageErrorKind, number> = {
   unavailable: 503,
   'session-expired': 401,
   'sign-in-required': 401,
+  'too-many-requests': 429,
 };
 
 export class PageError extends Error {

@@ -6,6 +6,7 @@ const TEMPLATES: Record<number, { template: string; title: string }> = {
   401: { template: 'errors/session-expired', title: 'Votre session a expiré' },
   403: { template: 'errors/forbidden', title: 'Accès refusé' },
   404: { template: 'errors/not-found', title: 'Page introuvable' },
+  429: { template: 'errors/too-many-requests', title: 'Trop de demandes' },
   503: { template: 'errors/unavailable', title: 'Service momentanément indisponible' },
   500: { template: 'errors/unavailable', title: 'Une erreur est survenue' },
 };
