@@ -14,3 +14,4 @@ export * from './waiting-events.js';
 export * from './chaos/chaos-platform.js';
 export * from './chaos/nats-nodes.js';
 export * from './chaos/replica-set.js';
+export * from './nest-routes.js';
