@@ -158,4 +158,24 @@ describe('authorization matrix: every route of every application, as every kind 
     expect(departures).toEqual([]);
     expect(calls).toBe(routes.length * ACTORS.length);
   });
+
+  it('refuses every form of the pages posted without its CSRF token, even from the person it serves', async () => {
+    const forms = routes.filter((route) => route.app === 'web' && route.method === 'POST');
+    const accepted: string[] = [];
+    for (const route of forms) {
+      const actor =
+        ACCESS_POLICY[route.key]?.allow.find((candidate) => candidate !== 'forgedAdmin') ?? 'admin';
+      const browser = await browserOf(actor);
+      const response = await fetch(`${platform.web?.url}${pathOf(route, applicationId)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: browser.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'confirmation=oui',
+      });
+      await response.arrayBuffer();
+      if (response.status !== 403) accepted.push(`${route.key} as ${actor}: ${response.status}`);
+    }
+    expect(forms.length).toBeGreaterThanOrEqual(30);
+    expect(accepted).toEqual([]);
+  });
 });
