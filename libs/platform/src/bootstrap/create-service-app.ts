@@ -4,7 +4,13 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@n
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '../config/index.js';
 import { correlationMiddleware, requestContextMiddleware } from '../context/index.js';
-import { ApiErrorBody, completeApiContract, refuseDeepJson } from '../http/index.js';
+import {
+  ApiErrorBody,
+  completeApiContract,
+  refuseDeepJson,
+  refuseUnsafeBody,
+  refuseUnreadableBody,
+} from '../http/index.js';
 import { createServiceLogger, httpLoggingMiddleware, ServiceLogger } from '../logging/index.js';
 import { SERVICE_CONFIG } from '../module/index.js';
 
@@ -34,6 +40,7 @@ export async function createServiceApp(
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
   app.use(httpLoggingMiddleware(logger));
+  app.use(refuseUnreadableBody);
   // The body parsers, registered here rather than by Nest at init: before the request context, and the JSON one
   // refusing a too deep body before parsing it. Nest's type leaves `verify` out because it sets it itself for
   // `rawBody: true`, an option the platform does not use.
@@ -42,6 +49,7 @@ export async function createServiceApp(
   app.useBodyParser('urlencoded', { extended: true });
   // Files sent as CSV (the directory's rules): read as text, parsed by the endpoint with a CSV library.
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  app.use(refuseUnsafeBody);
   app.use(requestContextMiddleware);
   app.enableShutdownHooks();
   const document = completeApiContract(

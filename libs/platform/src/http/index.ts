@@ -3,3 +3,5 @@ export * from './json-depth.js';
 export * from './page-query.js';
 export * from './api-errors.js';
 export * from './api-contract.js';
+export * from './body-media-type.js';
+export * from './body-screening.js';
