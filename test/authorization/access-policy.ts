@@ -165,6 +165,8 @@ export const ACCESS_POLICY: Record<string, Access> = {
   // web: citizens and their files
   'web POST /demarches/:code/commencer': CITIZENS,
   'web GET /mes-demarches': CITIZENS,
+  'web GET /mes-donnees': CITIZENS,
+  'web GET /mes-donnees/copie.json': CITIZENS,
   'web GET /dossiers/:id/etapes': OWNER,
   'web GET /dossiers/:id/etapes/:part': OWNER,
   'web POST /dossiers/:id/etapes/:part': OWNER,

@@ -10,6 +10,7 @@ import type { ChecksConfig } from './checks.config.js';
 import { CHECKS_CONFIG } from './checks.tokens.js';
 import { ChecksController } from './http/checks.controller.js';
 import { ChecksTables1764000300000 } from './migrations/1764000300000-checks-tables.js';
+import { AuditAnonymisable1764900000001 } from './migrations/1764900000001-audit-anonymisable.js';
 import { PoliciesService } from './sampling/policies.service.js';
 import { SelectionEvents } from './sampling/selection.events.js';
 import { SelectionService } from './sampling/selection.service.js';
@@ -31,7 +32,11 @@ export class ChecksModule {
         ...eventDrivenServiceImports({
           name: 'checks',
           config,
-          database: { schema: 'checks', entities: [], migrations: [ChecksTables1764000300000] },
+          database: {
+            schema: 'checks',
+            entities: [],
+            migrations: [ChecksTables1764000300000, AuditAnonymisable1764900000001],
+          },
         }),
       ],
       controllers: [ChecksController, SelectionEvents, CaseEvents],

@@ -11,8 +11,9 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { DEFAULT_RETENTION_YEARS, retentionProblems, type RetentionYears } from '#domain';
 import { MessagingConfig } from '#messaging';
-import { EnvBoolean } from '#platform';
+import { ConfigurationError, EnvBoolean } from '#platform';
 
 /** Configuration of the intake service: the platform's and the backbone's variables, and the procedures' settings. */
 export class IntakeConfig extends MessagingConfig {
@@ -26,6 +27,41 @@ export class IntakeConfig extends MessagingConfig {
   @IsInt()
   @Min(1)
   DRAFT_RETENTION_DAYS: number = 90;
+
+  /** Closed files: years after the last action before the answers and the owner are removed (README, retention). */
+  @IsInt()
+  @Min(1)
+  RETENTION_FILE_CONTENT_YEARS: number = DEFAULT_RETENTION_YEARS.fileContent;
+
+  /** … before the file's timeline is deleted. */
+  @IsInt()
+  @Min(1)
+  RETENTION_TIMELINE_YEARS: number = DEFAULT_RETENTION_YEARS.timeline;
+
+  /** … before the log of who read the file is deleted. */
+  @IsInt()
+  @Min(1)
+  RETENTION_ACCESS_LOG_YEARS: number = DEFAULT_RETENTION_YEARS.accessLog;
+
+  /** … before the evidence sent for a control is deleted (2 years at least: CASF L232-25). */
+  @IsInt()
+  @Min(1)
+  RETENTION_EVIDENCE_YEARS: number = DEFAULT_RETENTION_YEARS.evidence;
+
+  /** … before checks anonymises the control case and its audit entries (2 years at least: CASF L232-25). */
+  @IsInt()
+  @Min(1)
+  RETENTION_CONTROL_CASE_YEARS: number = DEFAULT_RETENTION_YEARS.controlCase;
+
+  /** … before routing deletes its back-office copy. */
+  @IsInt()
+  @Min(1)
+  RETENTION_ROUTING_COPY_YEARS: number = DEFAULT_RETENTION_YEARS.routingCopy;
+
+  /** … before notifications deletes the messages about the file. */
+  @IsInt()
+  @Min(1)
+  RETENTION_MESSAGES_YEARS: number = DEFAULT_RETENTION_YEARS.messages;
 
   /** How often the job resuming suspended decision clocks runs (CRPA L114-5), in milliseconds. */
   @IsInt()
@@ -85,4 +121,27 @@ export class IntakeConfig extends MessagingConfig {
   @Min(1)
   @Max(20 * 1_048_576)
   EVIDENCE_MAX_BYTES: number = 10 * 1_048_576;
+}
+
+/** The retention periods of the configuration, checked against the rules they must follow (CASF L232-25…). */
+export function retentionYearsOf(config: IntakeConfig): RetentionYears {
+  const years: RetentionYears = {
+    fileContent: config.RETENTION_FILE_CONTENT_YEARS,
+    timeline: config.RETENTION_TIMELINE_YEARS,
+    accessLog: config.RETENTION_ACCESS_LOG_YEARS,
+    evidence: config.RETENTION_EVIDENCE_YEARS,
+    controlCase: config.RETENTION_CONTROL_CASE_YEARS,
+    routingCopy: config.RETENTION_ROUTING_COPY_YEARS,
+    messages: config.RETENTION_MESSAGES_YEARS,
+  };
+  const problems = retentionProblems(years);
+  if (problems.length > 0) {
+    throw new ConfigurationError(
+      problems.map(({ category, reason }) => ({
+        variable: `RETENTION_${category.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_YEARS`,
+        reason,
+      })),
+    );
+  }
+  return years;
 }

@@ -12,7 +12,7 @@ import { COMMUNE_DIRECTORY, PROCEDURE_SETTINGS } from './applications/procedure-
 import { TimelineEntryEntity } from './applications/timeline-entry.entity.js';
 import { CarePlanAnswerController } from './care-plans/care-plan-answer.controller.js';
 import { CarePlanAnswerService } from './care-plans/care-plan-answer.service.js';
-import type { IntakeConfig } from './intake.config.js';
+import { type IntakeConfig, retentionYearsOf } from './intake.config.js';
 import { IntakeTables1763884900000 } from './migrations/1763884900000-intake-tables.js';
 import { AnnualQuota1763885000000 } from './migrations/1763885000000-annual-quota.js';
 import { ClockResumesAfter1764100000000 } from './migrations/1764100000000-clock-resumes-after.js';
@@ -22,6 +22,7 @@ import { DEFAULT_PROCEDURES, PROCEDURES } from './procedures/procedure.registry.
 import { ProcedureCatalogue } from './procedures/procedure-catalogue.js';
 import { ProceduresController } from './procedures/procedures.controller.js';
 import { DRAFT_RETENTION_DAYS, DraftRetention } from './retention/draft-retention.service.js';
+import { FileRetentionJob, RETENTION_YEARS } from './retention/file-retention.job.js';
 import { AccessLogEntity } from './staff-access/access-log.entity.js';
 import { AccessLogController, StaffAccessController } from './staff-access/staff-access.controller.js';
 import { StaffAccessService } from './staff-access/staff-access.service.js';
@@ -32,6 +33,7 @@ import { EvidenceReadingService } from './evidence/evidence-reading.service.js';
 import { evidenceStorageProvider } from './evidence/storage/evidence-storage.provider.js';
 import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence/evidence.service.js';
 import { Evidence1764100200000 } from './migrations/1764100200000-evidence.js';
+import { RetentionDone1764900000000 } from './migrations/1764900000000-retention-done.js';
 
 /** What tests (or a demonstration) put in place of the real bindings, e.g. the platform's `Clock`. */
 export interface IntakeModuleOptions {
@@ -72,6 +74,7 @@ export class IntakeModule {
             ClockResumesAfter1764100000000,
             AccessLog1764100100000,
             Evidence1764100200000,
+            RetentionDone1764900000000,
           ],
         },
       }),
@@ -98,6 +101,8 @@ export class IntakeModule {
         { provide: CLOCK_JOB_INTERVAL_MS, useValue: config.CLOCK_JOB_INTERVAL_MS },
         ClockResumptionJob,
         { provide: DRAFT_RETENTION_DAYS, useValue: config.DRAFT_RETENTION_DAYS },
+        { provide: RETENTION_YEARS, useValue: retentionYearsOf(config) },
+        FileRetentionJob,
         DraftRetention,
         evidenceStorageProvider(config),
         { provide: EVIDENCE_MAX_BYTES, useValue: config.EVIDENCE_MAX_BYTES },

@@ -5,3 +5,4 @@ export * from './apa/index.js';
 export * from './geography/index.js';
 export * from './calendar/index.js';
 export * from './remedies/index.js';
+export * from './retention/index.js';

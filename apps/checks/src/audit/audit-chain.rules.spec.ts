@@ -1,17 +1,16 @@
 import {
   type AuditEntry,
   type ChainedEntry,
-  chainHash,
   GENESIS_HASH,
+  sealEntry,
   verifyChain,
 } from './audit-chain.rules.js';
 
 function chain(entries: AuditEntry[]): ChainedEntry[] {
   let prevHash = GENESIS_HASH;
   return entries.map((entry) => {
-    const hash = chainHash(prevHash, entry);
-    const chained = { ...entry, prevHash, hash };
-    prevHash = hash;
+    const chained = sealEntry(prevHash, entry);
+    prevHash = chained.hash;
     return chained;
   });
 }
@@ -45,5 +44,32 @@ describe('the audit log, an append-only hash chain (each entry holds the hash of
   it('names the first entry after one removed', () => {
     const written = chain(entries);
     expect(verifyChain([written[0], written[2]])).toMatchObject({ intact: false, firstBroken: 3 });
+  });
+
+  it('stays intact once an entry is anonymised (details and salt erased, digest kept: GDPR art. 5-1-e)', () => {
+    const written = chain(entries);
+    written[1] = { ...written[1], details: {}, detailsSalt: null };
+    expect(verifyChain(written)).toEqual({ intact: true, entries: 3 });
+  });
+
+  it('still names an anonymised entry whose digest or action was changed', () => {
+    const written = chain(entries);
+    const anonymised = { ...written[1], details: {}, detailsSalt: null };
+    expect(
+      verifyChain([written[0], { ...anonymised, detailsDigest: '0'.repeat(64) }, written[2]]),
+    ).toMatchObject({
+      intact: false,
+      firstBroken: 2,
+    });
+    expect(verifyChain([written[0], { ...anonymised, action: 'autre' }, written[2]])).toMatchObject({
+      intact: false,
+      firstBroken: 2,
+    });
+  });
+
+  it('does not give short details back from their digest: each entry has its own salt', () => {
+    const [first] = chain([entries[0]]);
+    const [again] = chain([entries[0]]);
+    expect(first.detailsDigest).not.toBe(again.detailsDigest);
   });
 });

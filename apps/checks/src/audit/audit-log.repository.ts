@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type AuditEntry, type ChainedEntry, chainHash, GENESIS_HASH } from './audit-chain.rules.js';
+import { type AuditEntry, type ChainedEntry, GENESIS_HASH, sealEntry } from './audit-chain.rules.js';
 
 interface AuditRow {
   seq: string;
@@ -8,6 +8,8 @@ interface AuditRow {
   action: string;
   application_id: string;
   details: Record<string, unknown>;
+  details_digest: string;
+  details_salt: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -26,19 +28,22 @@ export async function appendAudit(
   );
   const seq = Number(last[0]?.seq ?? 0) + 1;
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const content: AuditEntry = { ...entry, seq, at: entry.at.toISOString() };
+  const sealed = sealEntry(prevHash, { ...entry, seq, at: entry.at.toISOString() });
   await manager.query(
-    `INSERT INTO checks.audit_log (seq, at, actor, action, application_id, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO checks.audit_log
+       (seq, at, actor, action, application_id, details, details_digest, details_salt, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       seq,
-      content.at,
-      content.actor,
-      content.action,
-      content.applicationId,
-      JSON.stringify(content.details),
+      sealed.at,
+      sealed.actor,
+      sealed.action,
+      sealed.applicationId,
+      JSON.stringify(sealed.details),
+      sealed.detailsDigest,
+      sealed.detailsSalt,
       prevHash,
-      chainHash(prevHash, content),
+      sealed.hash,
     ],
   );
 }
@@ -52,7 +57,22 @@ export async function readAuditLog(manager: EntityManager): Promise<ChainedEntry
     action: row.action,
     applicationId: row.application_id,
     details: row.details,
+    detailsDigest: row.details_digest,
+    detailsSalt: row.details_salt,
     prevHash: row.prev_hash,
     hash: row.hash,
   }));
+}
+
+/**
+ * Erases the details of a file's entries (free text, file names, answers) once its control's time is over; the
+ * entries stay, with their digests, so the chain still verifies. Idempotent.
+ */
+export async function anonymiseAuditOf(manager: EntityManager, applicationId: string): Promise<number> {
+  const rows: unknown[] = await manager.query(
+    `UPDATE checks.audit_log SET details = '{}'::jsonb, details_salt = NULL
+      WHERE application_id = $1 AND details_salt IS NOT NULL RETURNING seq`,
+    [applicationId],
+  );
+  return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
 }

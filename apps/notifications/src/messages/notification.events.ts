@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  type ApplicationRetentionDueV1,
   type DirectoryAgentUpdatedV1,
   type DirectoryTeamUpdatedV1,
   type EventEnvelope,
@@ -9,6 +10,7 @@ import {
 import { type EventContext, Inbox, OnEvent } from '#messaging';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import { DirectoryCopy } from '../recipients/directory-copy.repository.js';
+import { purgeMessagesOf } from '../retention/file-messages-retention.js';
 import { EventNotifier } from './event-notifier.service.js';
 
 /**
@@ -128,6 +130,14 @@ export class NotificationEventsHandler {
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.inbox.once(context, event, (manager) => this.directory.saveAgent(manager, event.payload));
+  }
+
+  @OnEvent(SUBJECTS.applicationRetentionDue)
+  async retentionDue(
+    @Payload() event: EventEnvelope<ApplicationRetentionDueV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.inbox.once(context, event, (manager) => purgeMessagesOf(manager, event.payload));
   }
 
   private async handle(context: EventContext, event: EventEnvelope<object>): Promise<void> {

@@ -9,6 +9,7 @@ import {
   ApplicationInfoRequestedV1,
   ApplicationRoutedV1,
   ApplicationSubmittedV1,
+  ApplicationRetentionDueV1,
   ApplicationWithdrawnV1,
 } from './payloads/application.events.js';
 import {
@@ -33,6 +34,7 @@ import { SUBJECTS } from './subjects.js';
 export const EVENT_CATALOGUE = {
   [SUBJECTS.applicationSubmitted]: { current: 1, versions: { 1: ApplicationSubmittedV1 } },
   [SUBJECTS.applicationWithdrawn]: { current: 1, versions: { 1: ApplicationWithdrawnV1 } },
+  [SUBJECTS.applicationRetentionDue]: { current: 1, versions: { 1: ApplicationRetentionDueV1 } },
   [SUBJECTS.applicationComplemented]: { current: 1, versions: { 1: ApplicationComplementedV1 } },
   [SUBJECTS.applicationRouted]: { current: 1, versions: { 1: ApplicationRoutedV1 } },
   [SUBJECTS.applicationAssigned]: { current: 1, versions: { 1: ApplicationAssignedV1 } },

@@ -11,6 +11,7 @@ export const SUBJECTS = {
   applicationDeadlineApproaching: 'guichet.application.deadline-approaching',
   applicationCarePlanProposed: 'guichet.application.care-plan-proposed',
   applicationCarePlanAnswered: 'guichet.application.care-plan-answered',
+  applicationRetentionDue: 'guichet.application.retention-due',
   checkOpened: 'guichet.check.opened',
   checkEvidenceRequested: 'guichet.check.evidence-requested',
   checkEvidenceReceived: 'guichet.check.evidence-received',

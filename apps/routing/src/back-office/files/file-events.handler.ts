@@ -4,6 +4,7 @@ import {
   type ApplicationCarePlanAnsweredV1,
   type ApplicationComplementedV1,
   type ApplicationDeadlineChangedV1,
+  type ApplicationRetentionDueV1,
   type ApplicationSubmittedV1,
   type ApplicationWithdrawnV1,
   type EventEnvelope,
@@ -11,6 +12,7 @@ import {
 } from '#domain';
 import { EventContext, Inbox, OnEvent } from '#messaging';
 import { CarePlansService } from '../care-plans/care-plans.service.js';
+import { purgeRoutingCopyOf } from './file-retention.js';
 import { FileRoutingService } from './file-routing.service.js';
 
 /** Intake's events about files, in routing: thin handlers, effectively once through the inbox. */
@@ -54,5 +56,13 @@ export class FileEventsHandler {
     @Ctx() context: EventContext,
   ) {
     await this.inbox.once(context, event, (manager) => this.carePlans.onAnswered(manager, event));
+  }
+
+  @OnEvent(SUBJECTS.applicationRetentionDue)
+  async retentionDue(
+    @Payload() event: EventEnvelope<ApplicationRetentionDueV1>,
+    @Ctx() context: EventContext,
+  ) {
+    await this.inbox.once(context, event, (manager) => purgeRoutingCopyOf(manager, event.payload));
   }
 }

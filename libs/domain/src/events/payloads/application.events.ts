@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RETENTION_CATEGORIES, type RetentionCategory } from '../../retention/retention.policy.js';
 import { INSEE_CODE, LEGAL_DATE, PROCEDURE_CODE, PublicContact, Recipient } from './common.js';
 
 /** Facts a procedure hands to routing and checks: small scalar values only (no identity, no free text). */
@@ -149,4 +150,15 @@ export class ApplicationCarePlanAnsweredV1 {
   @IsIn(['accepted', 'changes_requested']) answer: 'accepted' | 'changes_requested';
   @IsOptional() @IsString() @MaxLength(2000) comment?: string;
   @IsISO8601({ strict: true }) answeredAt: string;
+}
+
+/**
+ * Intake says that the time of some categories of a closed file's data is over (README « Security and privacy »):
+ * each service purges or anonymises its own copy of those categories. No personal data: ids and category names.
+ */
+export class ApplicationRetentionDueV1 {
+  @IsUUID() applicationId: string;
+  @IsIn(RETENTION_CATEGORIES, { each: true }) categories: RetentionCategory[];
+  /** The file's last action, from which the periods are counted. */
+  @IsISO8601({ strict: true }) lastActionAt: string;
 }
