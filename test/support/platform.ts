@@ -99,6 +99,7 @@ export async function startPlatform(label: string, options: PlatformOptions = {}
           API_URL: edgeUrl,
           PUBLIC_BASE_URL: edgeUrl,
           OIDC_ISSUER: identity.issuer,
+          LOG_LEVEL: environment.LOG_LEVEL,
         })
       : undefined;
   const edge = await spawnServiceProcess(

@@ -1,5 +1,5 @@
 import type { ApiClients, IntakeComponents, NotificationsComponents } from '#api-client';
-import { expectData } from '../api/api-answer.js';
+import { expectData, pageErrorFor } from '../api/api-answer.js';
 import type { SignedInPerson } from '../session/web-session.js';
 
 type IntakeSchemas = IntakeComponents['schemas'];
@@ -29,6 +29,19 @@ function readingTexts(body: unknown): string[] {
         .map((item: unknown) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : ''))
         .filter(Boolean)
     : [];
+}
+
+/** The items of a file's sub-resource; none when the API has none for it (a draft has no history, readings, evidence). */
+function itemsOrNone<T>(result: { data?: { items: T[] }; response: Response; error?: unknown }): T[] {
+  if (result.response.status === 404) return [];
+  return expectData(result).items;
+}
+
+/** Who read the file; nobody for a draft; an error page rather than an incomplete copy otherwise. */
+function readingsOrNone(result: { data?: unknown; response: Response }): string[] {
+  if (result.response.status === 404) return [];
+  if (!result.response.ok) throw pageErrorFor(result.response.status);
+  return readingTexts(result.data);
 }
 
 /** Every in-app message of the person, page after page. */
@@ -62,9 +75,9 @@ export async function gatherPersonalData(
       ]);
       return {
         application: expectData(application),
-        timeline: expectData(timeline).items,
-        readings: readingTexts(accesses.data),
-        evidence: expectData(evidence).items,
+        timeline: itemsOrNone(timeline),
+        readings: readingsOrNone(accesses),
+        evidence: itemsOrNone(evidence),
       };
     }),
   );
