@@ -1,16 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ConfigurationError } from '#platform';
+import { budgetFor, type BudgetName, ConfigurationError } from '#platform';
 import type { EdgeConfig } from './edge.config.js';
-import {
-  type Budget,
-  BUDGET_VARIABLES,
-  budgetFor,
-  type BudgetName,
-  parseBudget,
-  subjectOf,
-} from './rate-budgets.js';
+import { type Budget, BUDGET_VARIABLES, parseBudget, subjectOf } from './rate-budgets.js';
 
 /** A request let through (with how to give back the person's point), or refused until `retryAfterSeconds`. */
 export type LimitDecision =

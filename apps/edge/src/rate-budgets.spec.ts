@@ -1,4 +1,5 @@
-import { budgetFor, parseBudget, subjectOf } from './rate-budgets.js';
+import { budgetFor } from '#platform';
+import { parseBudget, subjectOf } from './rate-budgets.js';
 
 describe('rate budgets', () => {
   it.each([

@@ -1,21 +1,14 @@
-/**
- * Which budget a request draws on at the door, and how budgets are written in the configuration. Pure: the edge's
- * limiter counts, this module only classifies.
- */
+import type { BudgetName } from '#platform';
 
-/** The kinds of request that have a budget; everything else (agents' work, a file's pages…) has none at the door. */
-export type BudgetName = 'publicRead' | 'estimate' | 'signIn' | 'draftCreation' | 'submission' | 'upload';
+/**
+ * How budgets are written in the edge's configuration, and whose budget a request is counted in. Pure. Which requests
+ * draw on which budget is in libs/platform (rate-limited-operations.ts), shared with the services' contracts.
+ */
 
 /** So many requests per so many seconds, for one key (an address, or a signed-in person). */
 export interface Budget {
   points: number;
   seconds: number;
-}
-
-/** What a request draws on: the budget, and whether the signed-in person is counted too (writes only). */
-export interface BudgetDraw {
-  name: BudgetName;
-  bySubject: boolean;
 }
 
 /** How each budget is written in the edge's environment: `RATE_LIMIT_<NAME>` per address, `…_PER_PERSON` per person. */
@@ -27,43 +20,6 @@ export const BUDGET_VARIABLES: Record<BudgetName, { address: string; person?: st
   submission: { address: 'RATE_LIMIT_SUBMISSION', person: 'RATE_LIMIT_SUBMISSION_PER_PERSON' },
   upload: { address: 'RATE_LIMIT_UPLOAD', person: 'RATE_LIMIT_UPLOAD_PER_PERSON' },
 };
-
-const SEGMENT = '[^/?]+';
-const RULES: readonly { method: string; path: RegExp; draw: BudgetDraw }[] = [
-  {
-    method: 'POST',
-    path: new RegExp(`^/api/procedures/${SEGMENT}/estimate$`),
-    draw: { name: 'estimate', bySubject: false },
-  },
-  {
-    method: 'GET',
-    path: /^\/api\/(procedures|contacts)(\/|$)/,
-    draw: { name: 'publicRead', bySubject: false },
-  },
-  {
-    method: 'GET',
-    path: /^\/connexion(\/(franceconnect|agent))?$/,
-    draw: { name: 'signIn', bySubject: false },
-  },
-  { method: 'POST', path: /^\/api\/applications$/, draw: { name: 'draftCreation', bySubject: true } },
-  {
-    method: 'POST',
-    path: new RegExp(`^/api/applications/${SEGMENT}/submit$`),
-    draw: { name: 'submission', bySubject: true },
-  },
-  {
-    method: 'POST',
-    path: new RegExp(`^/api/applications/${SEGMENT}/(evidence|control-answer)$`),
-    draw: { name: 'upload', bySubject: true },
-  },
-];
-
-/** The budget a request draws on, or null when the door does not limit it (the query string is not looked at). */
-export function budgetFor(method: string | undefined, url: string): BudgetDraw | null {
-  const path = url.split('?', 1)[0];
-  const rule = RULES.find((candidate) => candidate.method === method && candidate.path.test(path));
-  return rule?.draw ?? null;
-}
 
 /** `"120/60"`: 120 requests every 60 seconds. Returns null when the text is not of that form (both ≥ 1). */
 export function parseBudget(text: string): Budget | null {

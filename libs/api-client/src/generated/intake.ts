@@ -721,6 +721,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedureCatalogueDoc"];
                 };
             };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
             500: {
                 headers: {
@@ -769,6 +780,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
             500: {
                 headers: {
@@ -805,6 +827,17 @@ export interface operations {
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -910,6 +943,17 @@ export interface operations {
             /** @description Rôle non autorisé, ou ressource hors de votre périmètre */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1146,6 +1190,17 @@ export interface operations {
             /** @description Une règle métier refuse la demande */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1818,6 +1873,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
             500: {
                 headers: {
@@ -1901,6 +1967,17 @@ export interface operations {
             /** @description Conflit : l’état de la ressource ne permet pas cette action, ou elle existe déjà */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

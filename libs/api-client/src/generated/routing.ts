@@ -696,6 +696,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Erreur interne (le détail est dans les journaux, avec l’identifiant de corrélation) */
             500: {
                 headers: {
@@ -767,6 +778,17 @@ export interface operations {
             /** @description Requête invalide : chaque champ en erreur est nommé, avec la raison */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Trop de requêtes depuis cette adresse ou ce compte : réessayer après le délai de l’en-tête Retry-After */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre avant de réessayer */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,3 +5,4 @@ export * from './api-errors.js';
 export * from './api-contract.js';
 export * from './body-media-type.js';
 export * from './body-screening.js';
+export * from './rate-limited-operations.js';
