@@ -160,4 +160,22 @@ describe('privacy: the right of access, and retention across the services', () =
       await database.end();
     }
   });
+
+  it('wrote no name, e-mail address or birth date of the files above in any log', () => {
+    const logs = [
+      ...Object.values(rig.platform.services).map((service) => service.stdout()),
+      rig.platform.web?.stdout() ?? '',
+    ].join('\n');
+    expect(logs.length).toBeGreaterThan(10_000);
+    for (const personal of [
+      'Jeanne',
+      'Martin',
+      'Lefèvre',
+      '1941-03-14',
+      'marie.dupont@example.fr',
+      'Dupont',
+    ]) {
+      expect([personal, logs.includes(personal)]).toEqual([personal, false]);
+    }
+  });
 });
