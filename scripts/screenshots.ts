@@ -135,6 +135,8 @@ async function main(): Promise<void> {
     const applicationId = new URL(page.url()).pathname.split('/')[2];
     await page.goto(`${base}/mes-demarches`);
     await shoot(page, 'mes-demarches');
+    await page.goto(`${base}/mes-donnees`);
+    await shoot(page, 'mes-donnees');
     await page.goto(`${base}/page-inconnue`);
     await shoot(page, 'page-introuvable');
     // The staff: sign out of Guichet and the provider, sign in as the Caen office's agent.
