@@ -93,7 +93,17 @@ export class CitizenPages {
   /** A link, or a link drawn as a button (GOV.UK's start button). */
   async follow(link: string | RegExp): Promise<void> {
     const byName = { name: link };
-    await this.page.getByRole('link', byName).or(this.page.getByRole('button', byName)).first().click();
+    try {
+      await this.page.getByRole('link', byName).or(this.page.getByRole('button', byName)).first().click();
+    } catch (error) {
+      // Say which page was there instead (an error page, another step), not only that the link was not.
+      const heading = await this.page
+        .locator('h1')
+        .first()
+        .innerText({ timeout: 1_000 })
+        .catch(() => '?');
+      throw new Error(`no « ${String(link)} » on ${this.page.url()} (« ${heading} »): ${String(error)}`);
+    }
     await this.audit.check(this.page);
   }
 
