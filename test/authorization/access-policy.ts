@@ -1,4 +1,4 @@
-import type { Actor } from './actors.js';
+import { ACTORS, type Actor } from './actors.js';
 
 /**
  * THE policy table: for every route of every application (`app METHOD path`, as the Nest router maps it), who may
@@ -18,28 +18,8 @@ export interface Access {
   absent?: true;
 }
 
-const EVERYONE: Access = {
-  allow: [
-    'nobody',
-    'owner',
-    'otherCitizen',
-    'agentOwningTeam',
-    'agentOtherTeam',
-    'supervisorOtherTeam',
-    'auditor',
-    'admin',
-    'forgedAdmin',
-  ],
-};
-const SIGNED_IN: readonly Actor[] = [
-  'owner',
-  'otherCitizen',
-  'agentOwningTeam',
-  'agentOtherTeam',
-  'supervisorOtherTeam',
-  'auditor',
-  'admin',
-];
+const EVERYONE: Access = { allow: ACTORS };
+const SIGNED_IN: readonly Actor[] = ACTORS.filter((actor) => actor !== 'nobody' && actor !== 'forgedAdmin');
 const CITIZENS: Access = { allow: ['owner', 'otherCitizen'] };
 /** The owner's file: another citizen is told it does not exist. */
 const OWNER: Access = { allow: ['owner'], scopedOut: ['otherCitizen'] };

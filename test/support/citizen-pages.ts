@@ -102,7 +102,9 @@ export class CitizenPages {
         .first()
         .innerText({ timeout: 1_000 })
         .catch(() => '?');
-      throw new Error(`no « ${String(link)} » on ${this.page.url()} (« ${heading} »): ${String(error)}`);
+      throw new Error(`no « ${String(link)} » on ${this.page.url()} (« ${heading} »): ${String(error)}`, {
+        cause: error,
+      });
     }
     await this.audit.check(this.page);
   }

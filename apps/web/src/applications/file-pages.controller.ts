@@ -9,15 +9,7 @@ import { ProcedureCatalogue } from '../procedures/procedure-catalogue.js';
 import type { SessionRequest } from '../session/session.middleware.js';
 import { myApplicationsView } from './applications.view.js';
 import { fileView } from './file.view.js';
-
-function accessTexts(body: unknown): string[] {
-  const items = body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : [];
-  return Array.isArray(items)
-    ? items
-        .map((item: unknown) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : ''))
-        .filter(Boolean)
-    : [];
-}
+import { readingTexts } from './readings.js';
 
 /** « Mes démarches », a file's page, and what the person answers from it. */
 @Controller()
@@ -56,7 +48,7 @@ export class FilePagesController {
     response.render('applications/file', {
       title: `Dossier ${application.receiptNumber ?? ''}`.trim(),
       file: fileView(application, procedure.title, expectData(timeline).items, parisToday()),
-      accesses: accessTexts(accesses.data),
+      accesses: readingTexts(accesses.data),
       done: typeof request.query.fait === 'string' ? request.query.fait : undefined,
       maxEvidenceMegabytes: Math.floor(this.api.evidenceMaxBytes() / (1024 * 1024)),
       backLink: { href: '/mes-demarches', text: 'Mes démarches' },

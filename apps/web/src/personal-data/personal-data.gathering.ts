@@ -1,5 +1,6 @@
 import type { ApiClients, IntakeComponents, NotificationsComponents } from '#api-client';
 import { expectData, pageErrorFor } from '../api/api-answer.js';
+import { readingTexts } from '../applications/readings.js';
 import type { SignedInPerson } from '../session/web-session.js';
 
 type IntakeSchemas = IntakeComponents['schemas'];
@@ -20,15 +21,6 @@ export interface PersonalDataCopy {
   person: { subject: string; givenName?: string; familyName?: string };
   files: FileCopy[];
   notifications: InAppNotification[];
-}
-
-function readingTexts(body: unknown): string[] {
-  const items = body && typeof body === 'object' && 'items' in body ? (body as { items: unknown }).items : [];
-  return Array.isArray(items)
-    ? items
-        .map((item: unknown) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : ''))
-        .filter(Boolean)
-    : [];
 }
 
 /** The items of a file's sub-resource; none when the API has none for it (a draft has no history, readings, evidence). */
