@@ -1,19 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '#platform';
 import { EdgeConfig } from './edge.config.js';
 import { createEdgeServer } from './edge.server.js';
-
-function listen(server: Server): Promise<string> {
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
-}
+import { close, listen } from './local-server.fixture.js';
 
 /** An unsigned token naming `sub`: the edge only reads the name (the service checks the signature). */
 function tokenOf(sub: string): string {

@@ -1,14 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { GENESIS_HASH, sealEntry } from '../audit/audit-chain.rules.js';
-
-interface Row {
-  seq: string;
-  at: Date;
-  actor: string;
-  action: string;
-  application_id: string | null;
-  details: Record<string, unknown>;
-}
+import { readAuditLog } from '../audit/audit-log.repository.js';
 
 /**
  * The audit chain made anonymisable (GDPR art. 5-1-e): each entry's details are sealed under a salted digest that
@@ -23,22 +15,19 @@ export class AuditAnonymisable1764900000001 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE checks.audit_log ADD COLUMN details_digest text, ADD COLUMN details_salt text',
     );
-    const rows: Row[] = await queryRunner.query(
-      'SELECT seq, at, actor, action, application_id, details FROM checks.audit_log ORDER BY seq',
-    );
     let prevHash = GENESIS_HASH;
-    for (const row of rows) {
+    for (const entry of await readAuditLog(queryRunner.manager)) {
       const sealed = sealEntry(prevHash, {
-        seq: Number(row.seq),
-        at: row.at.toISOString(),
-        actor: row.actor,
-        action: row.action,
-        applicationId: row.application_id,
-        details: row.details,
+        seq: entry.seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        applicationId: entry.applicationId,
+        details: entry.details,
       });
       await queryRunner.query(
         `UPDATE checks.audit_log SET details_digest = $2, details_salt = $3, prev_hash = $4, hash = $5 WHERE seq = $1`,
-        [row.seq, sealed.detailsDigest, sealed.detailsSalt, prevHash, sealed.hash],
+        [entry.seq, sealed.detailsDigest, sealed.detailsSalt, prevHash, sealed.hash],
       );
       prevHash = sealed.hash;
     }
